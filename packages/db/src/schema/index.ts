@@ -1,0 +1,6 @@
+export * from "./enums.js";
+export * from "./organisation.js";
+export * from "./students.js";
+export * from "./marks.js";
+export * from "./operations.js";
+export * from "./relations.js";

@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
+import { periodLevel } from "./enums.js";
+import { employee, school } from "./organisation.js";
+
+export const student = pgTable(
+  "student",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    districtStudentId: text().notNull().unique(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    gradeLevel: smallint().notNull(),
+    schoolId: integer()
+      .notNull()
+      .references(() => school.id),
+  },
+  (t) => [
+    index("student_school_idx").on(t.schoolId),
+    index("student_last_name_idx").on(t.lastName, t.firstName),
+    check("student_grade_level_range", sql`${t.gradeLevel} between 0 and 12`),
+  ],
+);
+
+export const section = pgTable(
+  "section",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    schoolId: integer()
+      .notNull()
+      .references(() => school.id),
+    teacherId: integer()
+      .notNull()
+      .references(() => employee.id),
+    courseName: text().notNull(),
+    gradeLevel: smallint().notNull(),
+    level: periodLevel().notNull(),
+  },
+  (t) => [
+    index("section_school_idx").on(t.schoolId),
+    index("section_teacher_idx").on(t.teacherId),
+    check("section_grade_level_range", sql`${t.gradeLevel} between 0 and 12`),
+  ],
+);
+
+export const enrollment = pgTable(
+  "enrollment",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    schoolId: integer()
+      .notNull()
+      .references(() => school.id),
+    sectionId: integer()
+      .notNull()
+      .references(() => section.id, { onDelete: "cascade" }),
+    studentId: integer()
+      .notNull()
+      .references(() => student.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    unique("enrollment_section_student_key").on(t.sectionId, t.studentId),
+    index("enrollment_student_idx").on(t.studentId),
+    index("enrollment_school_idx").on(t.schoolId),
+  ],
+);
