@@ -78,12 +78,17 @@ export interface CreateDbOptions {
   loadDataDir?: Blob | File;
   poolSize?: number;
   migrate?: boolean;
+  /** Called with every SQL statement drizzle sends (tests count them). */
+  logQuery?: (query: string) => void;
 }
+
+const queryLogger = (options: CreateDbOptions) =>
+  options.logQuery ? { logQuery: (query: string) => options.logQuery!(query) } : false;
 
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    const db = drizzleNodePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzleNodePg(pool, { schema, casing: "snake_case", logger: queryLogger(options) }) as unknown as Db;
     if (options.migrate !== false) {
       await migrateNodePg(db as never, { migrationsFolder });
     }
@@ -95,7 +100,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
       dataDir: options.dataDir ? path.join(options.dataDir, "pgdata") : undefined,
       loadDataDir: options.loadDataDir,
     });
-    const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzlePglite(client, { schema, casing: "snake_case", logger: queryLogger(options) }) as unknown as Db;
     if (options.migrate !== false) {
       await migratePglite(db as never, { migrationsFolder });
     }

@@ -41,9 +41,12 @@ export interface TestDatabase extends Database {
 }
 
 /** A fresh, migrated, empty database; close() drops it. */
-export async function createTestDb(kind: TestDbKind = "pglite"): Promise<TestDatabase> {
+export async function createTestDb(
+  kind: TestDbKind = "pglite",
+  options: { logQuery?: (query: string) => void } = {},
+): Promise<TestDatabase> {
   if (kind === "pglite") {
-    return createDb({ loadDataDir: await pgliteSnapshot(), migrate: false });
+    return createDb({ loadDataDir: await pgliteSnapshot(), migrate: false, logQuery: options.logQuery });
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set");
@@ -54,7 +57,7 @@ export async function createTestDb(kind: TestDbKind = "pglite"): Promise<TestDat
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await createDb({ databaseUrl: url.toString(), poolSize: 4 });
+  const database = await createDb({ databaseUrl: url.toString(), poolSize: 4, logQuery: options.logQuery });
   return {
     ...database,
     url: url.toString(),

@@ -1,0 +1,13 @@
+import { DISTRICT_TIME_ZONE, localDate } from "@gradewatch/domain";
+import { Ctx, Query, Resolver } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { DistrictClock } from "./district-clock.type.js";
+
+@Resolver()
+export class DistrictResolver {
+  @Query(() => DistrictClock)
+  districtClock(@Ctx() ctx: Context): DistrictClock {
+    const now = ctx.clock.now();
+    return { now, today: localDate(now), timeZone: DISTRICT_TIME_ZONE, simulated: ctx.clock.simulated };
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { parseId } from "../../graphql/errors.js";
+import { Esc } from "../escs/esc.type.js";
+import { School } from "../schools/school.type.js";
+import { EmployeeListArgs, EmployeePage } from "./employee.args.js";
+import { EmployeeCreateInput, EmployeeUpdateInput } from "./employee.input.js";
+import { createEmployee, getEmployee, listEmployees, updateEmployee } from "./employee.service.js";
+import { Employee } from "./employee.type.js";
+
+@Resolver(() => Employee)
+export class EmployeeResolver {
+  @Query(() => EmployeePage)
+  employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context) {
+    return listEmployees(ctx.db, args);
+  }
+
+  @Query(() => Employee)
+  employee(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return getEmployee(ctx.db, parseId(id));
+  }
+
+  @Mutation(() => Employee)
+  createEmployee(@Arg("input", () => EmployeeCreateInput) input: EmployeeCreateInput, @Ctx() ctx: Context) {
+    return createEmployee(ctx.db, input);
+  }
+
+  @Mutation(() => Employee, { description: "Deactivate with active: false; employees are never deleted" })
+  updateEmployee(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => EmployeeUpdateInput) input: EmployeeUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateEmployee(ctx.db, parseId(id), input);
+  }
+
+  @FieldResolver(() => String)
+  fullName(@Root() root: Employee) {
+    return `${root.firstName} ${root.lastName}`;
+  }
+
+  @FieldResolver(() => School, { nullable: true })
+  school(@Root() root: Employee, @Ctx() ctx: Context) {
+    return root.schoolId === null ? null : ctx.loaders.school.load(root.schoolId);
+  }
+
+  @FieldResolver(() => Esc, { nullable: true })
+  esc(@Root() root: Employee, @Ctx() ctx: Context) {
+    return root.escId === null ? null : ctx.loaders.esc.load(root.escId);
+  }
+}

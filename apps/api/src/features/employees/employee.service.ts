@@ -1,0 +1,119 @@
+import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import type { Db } from "@gradewatch/db";
+import { employee, school } from "@gradewatch/db/schema";
+import { badInput, notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { definedOnly, optionalId } from "../../graphql/inputs.js";
+import { likePattern, paginate } from "../../graphql/pagination.js";
+import type { EmployeeListArgs } from "./employee.args.js";
+import type { EmployeeCreateInput, EmployeeUpdateInput } from "./employee.input.js";
+
+const SCHOOL_ROLES = new Set(["TEACHER", "PRINCIPAL"]);
+const ESC_ROLES = new Set(["ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT"]);
+
+function checkScope(role: string, schoolId: number | null | undefined, escId: number | null | undefined) {
+  if (SCHOOL_ROLES.has(role) && !schoolId) throw badInput(`A ${role.toLowerCase()} needs a schoolId`);
+  if (ESC_ROLES.has(role) && !escId) throw badInput(`An ${role.toLowerCase().replace(/_/g, " ")} needs an escId`);
+}
+
+function checkWorkday(start: string | undefined, end: string | undefined) {
+  if (start && end && start.padEnd(8, ":00") >= end.padEnd(8, ":00")) {
+    throw badInput("workdayStart must be before workdayEnd");
+  }
+}
+
+export function listEmployees(db: Db, args: EmployeeListArgs) {
+  const f = args.filter ?? {};
+  const where: (SQL | undefined)[] = [];
+  if (f.ids) where.push(inArray(employee.id, f.ids.map((id) => parseId(id))));
+  if (f.q) {
+    const p = likePattern(f.q);
+    where.push(
+      or(ilike(employee.lastName, p), ilike(employee.firstName, p), ilike(employee.email, p), ilike(employee.employeeNumber, p)),
+    );
+  }
+  if (f.role) where.push(eq(employee.role, f.role));
+  if (f.schoolId) where.push(eq(employee.schoolId, parseId(f.schoolId, "schoolId")));
+  if (f.escId) {
+    const escId = parseId(f.escId, "escId");
+    where.push(
+      or(eq(employee.escId, escId), inArray(employee.schoolId, db.select({ id: school.id }).from(school).where(eq(school.escId, escId)))),
+    );
+  }
+  if (f.active !== undefined && f.active !== null) where.push(eq(employee.active, f.active));
+  return paginate(db, args, {
+    table: employee,
+    where: and(...where),
+    sortable: {
+      id: employee.id,
+      lastName: employee.lastName,
+      firstName: employee.firstName,
+      employeeNumber: employee.employeeNumber,
+      email: employee.email,
+      role: employee.role,
+      schoolId: employee.schoolId,
+      active: employee.active,
+    },
+    defaultSort: "lastName",
+    tieBreaker: employee.id,
+  });
+}
+
+export async function getEmployee(db: Db, id: number) {
+  const [row] = await db.select().from(employee).where(eq(employee.id, id));
+  if (!row) throw notFound("Employee", id);
+  return row;
+}
+
+export async function createEmployee(db: Db, input: EmployeeCreateInput) {
+  const schoolId = optionalId(input.schoolId, "schoolId");
+  const escId = optionalId(input.escId, "escId");
+  checkScope(input.role, schoolId, escId);
+  checkWorkday(input.workdayStart, input.workdayEnd);
+  try {
+    const [row] = await db
+      .insert(employee)
+      .values({
+        employeeNumber: input.employeeNumber,
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        email: input.email.trim().toLowerCase(),
+        role: input.role,
+        schoolId,
+        escId,
+        workdayStart: input.workdayStart,
+        workdayEnd: input.workdayEnd,
+        active: input.active,
+      })
+      .returning();
+    return row!;
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+export async function updateEmployee(db: Db, id: number, input: EmployeeUpdateInput) {
+  const current = await getEmployee(db, id);
+  const values = definedOnly({
+    employeeNumber: input.employeeNumber,
+    firstName: input.firstName?.trim(),
+    lastName: input.lastName?.trim(),
+    email: input.email?.trim().toLowerCase(),
+    role: input.role,
+    schoolId: optionalId(input.schoolId, "schoolId"),
+    escId: optionalId(input.escId, "escId"),
+    workdayStart: input.workdayStart,
+    workdayEnd: input.workdayEnd,
+    active: input.active,
+  });
+  const next = { ...current, ...values };
+  checkScope(next.role, next.schoolId, next.escId);
+  checkWorkday(next.workdayStart, next.workdayEnd);
+  if (Object.keys(values).length === 0) return current;
+  try {
+    const [row] = await db.update(employee).set(values).where(eq(employee.id, id)).returning();
+    if (!row) throw notFound("Employee", id);
+    return row;
+  } catch (err) {
+    translateDbError(err);
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { parseId } from "../../graphql/errors.js";
+import { MaintenanceWindowListArgs, MaintenanceWindowPage } from "./maintenance-window.args.js";
+import { MaintenanceWindowCreateInput, MaintenanceWindowUpdateInput } from "./maintenance-window.input.js";
+import {
+  createMaintenanceWindow,
+  deleteMaintenanceWindow,
+  getMaintenanceWindow,
+  listMaintenanceWindows,
+  updateMaintenanceWindow,
+} from "./maintenance-window.service.js";
+import { MaintenanceWindow } from "./maintenance-window.type.js";
+
+@Resolver(() => MaintenanceWindow)
+export class MaintenanceWindowResolver {
+  @Query(() => MaintenanceWindowPage)
+  maintenanceWindows(@Args(() => MaintenanceWindowListArgs) args: MaintenanceWindowListArgs, @Ctx() ctx: Context) {
+    return listMaintenanceWindows(ctx.db, args);
+  }
+
+  @Query(() => MaintenanceWindow)
+  maintenanceWindow(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return getMaintenanceWindow(ctx.db, parseId(id));
+  }
+
+  @Mutation(() => MaintenanceWindow)
+  createMaintenanceWindow(
+    @Arg("input", () => MaintenanceWindowCreateInput) input: MaintenanceWindowCreateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createMaintenanceWindow(ctx.db, input);
+  }
+
+  @Mutation(() => MaintenanceWindow)
+  updateMaintenanceWindow(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => MaintenanceWindowUpdateInput) input: MaintenanceWindowUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateMaintenanceWindow(ctx.db, parseId(id), input);
+  }
+
+  @Mutation(() => MaintenanceWindow)
+  deleteMaintenanceWindow(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return deleteMaintenanceWindow(ctx.db, parseId(id));
+  }
+}

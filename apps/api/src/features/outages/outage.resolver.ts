@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { parseId } from "../../graphql/errors.js";
+import { OutageListArgs, OutagePage } from "./outage.args.js";
+import { OutageCreateInput, OutageUpdateInput } from "./outage.input.js";
+import { createOutage, deleteOutage, getOutage, listOutages, updateOutage } from "./outage.service.js";
+import { Outage } from "./outage.type.js";
+
+@Resolver(() => Outage)
+export class OutageResolver {
+  @Query(() => OutagePage)
+  outages(@Args(() => OutageListArgs) args: OutageListArgs, @Ctx() ctx: Context) {
+    return listOutages(ctx.db, args);
+  }
+
+  @Query(() => Outage)
+  outage(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return getOutage(ctx.db, parseId(id));
+  }
+
+  @Mutation(() => Outage)
+  createOutage(@Arg("input", () => OutageCreateInput) input: OutageCreateInput, @Ctx() ctx: Context) {
+    return createOutage(ctx.db, input);
+  }
+
+  @Mutation(() => Outage)
+  updateOutage(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => OutageUpdateInput) input: OutageUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateOutage(ctx.db, parseId(id), input);
+  }
+
+  @Mutation(() => Outage)
+  deleteOutage(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return deleteOutage(ctx.db, parseId(id));
+  }
+
+  @FieldResolver(() => Int)
+  durationMinutes(@Root() root: Outage) {
+    return Math.round((root.endsAt.getTime() - root.startsAt.getTime()) / 60_000);
+  }
+}

@@ -1,0 +1,54 @@
+import { endOfDay } from "@gradewatch/domain";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { parseId } from "../../graphql/errors.js";
+import { DateTime } from "../../graphql/scalars/index.js";
+import { ReportingPeriodListArgs, ReportingPeriodPage } from "./reporting-period.args.js";
+import { ReportingPeriodCreateInput, ReportingPeriodUpdateInput } from "./reporting-period.input.js";
+import {
+  createReportingPeriod,
+  getReportingPeriod,
+  listReportingPeriods,
+  updateReportingPeriod,
+} from "./reporting-period.service.js";
+import { GradingItem, ReportingPeriod } from "./reporting-period.type.js";
+
+@Resolver(() => ReportingPeriod)
+export class ReportingPeriodResolver {
+  @Query(() => ReportingPeriodPage)
+  reportingPeriods(@Args(() => ReportingPeriodListArgs) args: ReportingPeriodListArgs, @Ctx() ctx: Context) {
+    return listReportingPeriods(ctx.db, args);
+  }
+
+  @Query(() => ReportingPeriod)
+  reportingPeriod(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return getReportingPeriod(ctx.db, parseId(id));
+  }
+
+  @Mutation(() => ReportingPeriod)
+  createReportingPeriod(
+    @Arg("input", () => ReportingPeriodCreateInput) input: ReportingPeriodCreateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return createReportingPeriod(ctx.db, input);
+  }
+
+  @Mutation(() => ReportingPeriod)
+  updateReportingPeriod(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => ReportingPeriodUpdateInput) input: ReportingPeriodUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateReportingPeriod(ctx.db, parseId(id), input);
+  }
+
+  @FieldResolver(() => [GradingItem])
+  gradingItems(@Root() root: ReportingPeriod, @Ctx() ctx: Context) {
+    return ctx.loaders.gradingItemsByPeriod.load(root.id);
+  }
+
+  @FieldResolver(() => DateTime, { description: "The last instant marks are accepted: end of the current deadline day in Los Angeles" })
+  deadlineAt(@Root() root: ReportingPeriod) {
+    return endOfDay(root.currentDeadline);
+  }
+}

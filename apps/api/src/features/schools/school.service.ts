@@ -1,0 +1,88 @@
+import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import type { Db } from "@gradewatch/db";
+import { school } from "@gradewatch/db/schema";
+import { notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { likePattern, paginate } from "../../graphql/pagination.js";
+import { definedOnly, optionalId } from "../../graphql/inputs.js";
+import type { SchoolListArgs } from "./school.args.js";
+import type { SchoolCreateInput, SchoolUpdateInput } from "./school.input.js";
+
+export function schoolWhere(filter: SchoolListArgs["filter"] = {}): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  if (filter.ids) where.push(inArray(school.id, filter.ids.map((id) => parseId(id))));
+  if (filter.q) where.push(or(ilike(school.name, likePattern(filter.q)), ilike(school.locationCode, likePattern(filter.q))));
+  if (filter.escId) where.push(eq(school.escId, parseId(filter.escId, "escId")));
+  if (filter.level) where.push(eq(school.level, filter.level));
+  return and(...where);
+}
+
+export function listSchools(db: Db, args: SchoolListArgs) {
+  return paginate(db, args, {
+    table: school,
+    where: schoolWhere(args.filter),
+    sortable: {
+      id: school.id,
+      name: school.name,
+      locationCode: school.locationCode,
+      level: school.level,
+      escId: school.escId,
+      enrollment: school.enrollment,
+    },
+    defaultSort: "name",
+    tieBreaker: school.id,
+  });
+}
+
+export async function getSchool(db: Db, id: number) {
+  const [row] = await db.select().from(school).where(eq(school.id, id));
+  if (!row) throw notFound("School", id);
+  return row;
+}
+
+export async function createSchool(db: Db, input: SchoolCreateInput) {
+  try {
+    const [row] = await db
+      .insert(school)
+      .values({
+        locationCode: input.locationCode,
+        name: input.name.trim(),
+        level: input.level,
+        escId: parseId(input.escId, "escId"),
+        principalId: optionalId(input.principalId, "principalId"),
+        enrollment: input.enrollment,
+      })
+      .returning();
+    return row!;
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+export async function updateSchool(db: Db, id: number, input: SchoolUpdateInput) {
+  const values = definedOnly({
+    locationCode: input.locationCode,
+    name: input.name?.trim(),
+    level: input.level,
+    escId: input.escId === undefined ? undefined : parseId(input.escId, "escId"),
+    principalId: optionalId(input.principalId, "principalId"),
+    enrollment: input.enrollment,
+  });
+  if (Object.keys(values).length === 0) return getSchool(db, id);
+  try {
+    const [row] = await db.update(school).set(values).where(eq(school.id, id)).returning();
+    if (!row) throw notFound("School", id);
+    return row;
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+export async function deleteSchool(db: Db, id: number) {
+  try {
+    const [row] = await db.delete(school).where(eq(school.id, id)).returning();
+    if (!row) throw notFound("School", id);
+    return row;
+  } catch (err) {
+    translateDbError(err);
+  }
+}

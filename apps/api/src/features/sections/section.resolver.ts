@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { parseId } from "../../graphql/errors.js";
+import { Employee } from "../employees/employee.type.js";
+import { School } from "../schools/school.type.js";
+import { SectionListArgs, SectionPage } from "./section.args.js";
+import { SectionCreateInput, SectionUpdateInput } from "./section.input.js";
+import { createSection, getSection, listSections, updateSection } from "./section.service.js";
+import { Section } from "./section.type.js";
+
+@Resolver(() => Section)
+export class SectionResolver {
+  @Query(() => SectionPage)
+  sections(@Args(() => SectionListArgs) args: SectionListArgs, @Ctx() ctx: Context) {
+    return listSections(ctx.db, args);
+  }
+
+  @Query(() => Section)
+  section(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return getSection(ctx.db, parseId(id));
+  }
+
+  @Mutation(() => Section)
+  createSection(@Arg("input", () => SectionCreateInput) input: SectionCreateInput, @Ctx() ctx: Context) {
+    return createSection(ctx.db, input);
+  }
+
+  @Mutation(() => Section)
+  updateSection(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => SectionUpdateInput) input: SectionUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateSection(ctx.db, parseId(id), input);
+  }
+
+  @FieldResolver(() => School)
+  school(@Root() root: Section, @Ctx() ctx: Context) {
+    return ctx.loaders.school.load(root.schoolId);
+  }
+
+  @FieldResolver(() => Employee)
+  teacher(@Root() root: Section, @Ctx() ctx: Context) {
+    return ctx.loaders.employee.load(root.teacherId);
+  }
+
+  @FieldResolver(() => Int)
+  enrolledCount(@Root() root: Section, @Ctx() ctx: Context) {
+    return ctx.loaders.enrolledCountBySection.load(root.id);
+  }
+}

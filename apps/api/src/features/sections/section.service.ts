@@ -1,0 +1,83 @@
+import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import type { Db } from "@gradewatch/db";
+import { employee, school, section } from "@gradewatch/db/schema";
+import { badInput, notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { definedOnly } from "../../graphql/inputs.js";
+import { likePattern, paginate } from "../../graphql/pagination.js";
+import type { SectionListArgs } from "./section.args.js";
+import type { SectionCreateInput, SectionUpdateInput } from "./section.input.js";
+
+export function listSections(db: Db, args: SectionListArgs) {
+  const f = args.filter ?? {};
+  const where: (SQL | undefined)[] = [];
+  if (f.ids) where.push(inArray(section.id, f.ids.map((id) => parseId(id))));
+  if (f.q) where.push(ilike(section.courseName, likePattern(f.q)));
+  if (f.schoolId) where.push(eq(section.schoolId, parseId(f.schoolId, "schoolId")));
+  if (f.escId) {
+    where.push(inArray(section.schoolId, db.select({ id: school.id }).from(school).where(eq(school.escId, parseId(f.escId, "escId")))));
+  }
+  if (f.teacherId) where.push(eq(section.teacherId, parseId(f.teacherId, "teacherId")));
+  if (f.level) where.push(eq(section.level, f.level));
+  return paginate(db, args, {
+    table: section,
+    where: and(...where),
+    sortable: {
+      id: section.id,
+      courseName: section.courseName,
+      gradeLevel: section.gradeLevel,
+      level: section.level,
+      schoolId: section.schoolId,
+      teacherId: section.teacherId,
+    },
+    defaultSort: "courseName",
+    tieBreaker: section.id,
+  });
+}
+
+export async function getSection(db: Db, id: number) {
+  const [row] = await db.select().from(section).where(eq(section.id, id));
+  if (!row) throw notFound("Section", id);
+  return row;
+}
+
+// A section's teacher must teach at the section's school.
+async function checkTeacher(db: Db, teacherId: number, schoolId: number) {
+  const [teacher] = await db.select().from(employee).where(eq(employee.id, teacherId));
+  if (!teacher) throw badInput(`teacherId ${teacherId} does not exist`);
+  if (teacher.role !== "TEACHER" || teacher.schoolId !== schoolId) {
+    throw badInput(`Employee ${teacherId} is not a teacher at school ${schoolId}`);
+  }
+}
+
+export async function createSection(db: Db, input: SectionCreateInput) {
+  const schoolId = parseId(input.schoolId, "schoolId");
+  const teacherId = parseId(input.teacherId, "teacherId");
+  await checkTeacher(db, teacherId, schoolId);
+  try {
+    const [row] = await db
+      .insert(section)
+      .values({ schoolId, teacherId, courseName: input.courseName.trim(), gradeLevel: input.gradeLevel, level: input.level })
+      .returning();
+    return row!;
+  } catch (err) {
+    translateDbError(err);
+  }
+}
+
+export async function updateSection(db: Db, id: number, input: SectionUpdateInput) {
+  const current = await getSection(db, id);
+  const values = definedOnly({
+    teacherId: input.teacherId === undefined || input.teacherId === null ? undefined : parseId(input.teacherId, "teacherId"),
+    courseName: input.courseName?.trim(),
+    gradeLevel: input.gradeLevel,
+    level: input.level,
+  });
+  if (values.teacherId !== undefined) await checkTeacher(db, values.teacherId, current.schoolId);
+  if (Object.keys(values).length === 0) return current;
+  try {
+    const [row] = await db.update(section).set(values).where(eq(section.id, id)).returning();
+    return row!;
+  } catch (err) {
+    translateDbError(err);
+  }
+}

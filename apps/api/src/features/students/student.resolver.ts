@@ -1,0 +1,45 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { parseId } from "../../graphql/errors.js";
+import { School } from "../schools/school.type.js";
+import { StudentListArgs, StudentPage } from "./student.args.js";
+import { StudentCreateInput, StudentUpdateInput } from "./student.input.js";
+import { createStudent, getStudent, listStudents, updateStudent } from "./student.service.js";
+import { Student } from "./student.type.js";
+
+@Resolver(() => Student)
+export class StudentResolver {
+  @Query(() => StudentPage)
+  students(@Args(() => StudentListArgs) args: StudentListArgs, @Ctx() ctx: Context) {
+    return listStudents(ctx.db, args);
+  }
+
+  @Query(() => Student)
+  student(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return getStudent(ctx.db, parseId(id));
+  }
+
+  @Mutation(() => Student)
+  createStudent(@Arg("input", () => StudentCreateInput) input: StudentCreateInput, @Ctx() ctx: Context) {
+    return createStudent(ctx.db, input);
+  }
+
+  @Mutation(() => Student)
+  updateStudent(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => StudentUpdateInput) input: StudentUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateStudent(ctx.db, parseId(id), input);
+  }
+
+  @FieldResolver(() => String)
+  fullName(@Root() root: Student) {
+    return `${root.firstName} ${root.lastName}`;
+  }
+
+  @FieldResolver(() => School)
+  school(@Root() root: Student, @Ctx() ctx: Context) {
+    return ctx.loaders.school.load(root.schoolId);
+  }
+}

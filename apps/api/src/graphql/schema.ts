@@ -1,0 +1,35 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { DistrictResolver } from "../features/district/district.resolver.js";
+import { EmployeeResolver } from "../features/employees/employee.resolver.js";
+import { EscResolver } from "../features/escs/esc.resolver.js";
+import { MaintenanceWindowResolver } from "../features/maintenance-windows/maintenance-window.resolver.js";
+import { MarkResolver } from "../features/marks/mark.resolver.js";
+import { OutageResolver } from "../features/outages/outage.resolver.js";
+import { ReportingPeriodResolver } from "../features/reporting-periods/reporting-period.resolver.js";
+import { SchoolResolver } from "../features/schools/school.resolver.js";
+import { SectionResolver } from "../features/sections/section.resolver.js";
+import { StudentResolver } from "../features/students/student.resolver.js";
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [
+      DistrictResolver,
+      EscResolver,
+      SchoolResolver,
+      EmployeeResolver,
+      StudentResolver,
+      SectionResolver,
+      ReportingPeriodResolver,
+      MarkResolver,
+      OutageResolver,
+      MaintenanceWindowResolver,
+    ],
+    // Filters without decorators are valid objects, not "unknown values".
+    validate: { forbidUnknownValues: false },
+  });
+  return schema;
+}

@@ -1,0 +1,57 @@
+import { createDb, DataDirLockedError } from "@gradewatch/db";
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
+import { resolveClock } from "./clock.js";
+import { readConfig } from "./config.js";
+import { logger } from "./logger.js";
+import { createServer } from "./server.js";
+
+async function main() {
+  const started = Date.now();
+  const config = readConfig();
+  const database = await createDb(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    logger.info("empty database: loading the demo district");
+    const summary = await seed(database.db, { scale: "demo" });
+    logger.info({ counts: summary.counts }, "demo district loaded");
+  }
+  const clock = await resolveClock(database.db, config.clockStart);
+  const server = await createServer({ db: database.db, dbKind: database.kind, clock, production: config.production });
+  const port = await server.listen(config.port, config.host);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await server.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  const where = database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  const lines = [
+    "",
+    `  Gradewatch is running at http://localhost:${port}/  (GraphQL at /graphql)`,
+    `  database: ${where}`,
+    `  clock: ${clock.now().toISOString()}${clock.simulated ? " (simulated; CLOCK_START=real for real time)" : ""}`,
+    `  started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    "",
+    `  Demo logins (password "${DEMO_PASSWORD}"):`,
+    ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(30)} ${l.email}`),
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError || (err instanceof Error && /must (be|start)/.test(err.message))) {
+    process.stderr.write(`gradewatch: ${err.message}\n`);
+  } else {
+    logger.fatal({ err }, "failed to start");
+  }
+  process.exit(1);
+});
