@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runApiExpectingFailure, startApiProcess, type RunningApi } from "./test/process.js";
+
+const schoolTotal = async (url: string) => {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ schools { total } students { total } }" }),
+  });
+  return (await res.json()).data as { schools: { total: number }; students: { total: number } };
+};
+
+describe("the start command on the embedded database", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-main-"));
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApiProcess({ DATA_DIR: dataDir });
+  });
+  afterAll(async () => {
+    await api?.stop("SIGKILL");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("should migrate, seed the demo district, print the URL and logins, and report pglite on /healthz", async () => {
+    expect(api.output()).toMatch(/Gradewatch is running at http:\/\/localhost:\d+\//);
+    expect(api.output()).toMatch(/DISTRICT_ADMIN\s+\S+@/);
+    const health = await fetch(`${api.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "pglite", simulatedClock: true });
+    const totals = await schoolTotal(api.url);
+    expect(totals.schools.total).toBeGreaterThanOrEqual(30);
+    expect(totals.students.total).toBeGreaterThanOrEqual(5000);
+  });
+
+  it("should refuse a second process on the same data directory with a clear message", async () => {
+    const second = await runApiExpectingFailure({ DATA_DIR: dataDir });
+    expect(second.code).toBe(1);
+    expect(second.output).toMatch(/data directory is already in use by process \d+/);
+    expect(second.output).not.toMatch(/\n\s+at /);
+  });
+
+  it("should close cleanly on SIGTERM and keep the data for the next start without reseeding", async () => {
+    const before = await schoolTotal(api.url);
+    expect(await api.stop("SIGTERM")).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, "gradewatch.lock"))).toBe(false);
+    api = await startApiProcess({ DATA_DIR: dataDir, LOG_LEVEL: "info" });
+    expect(api.output()).not.toMatch(/loading the demo district/);
+    expect(await schoolTotal(api.url)).toEqual(before);
+  });
+});
+
+describe("the start command's configuration", () => {
+  it("should refuse a DATABASE_URL that is not PostgreSQL", async () => {
+    const res = await runApiExpectingFailure({ DATABASE_URL: "mysql://localhost/x" });
+    expect(res.code).toBe(1);
+    expect(res.output).toContain("DATABASE_URL must start with postgres://");
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("should run on PostgreSQL when DATABASE_URL is set", async () => {
+    const { default: pg } = await import("pg");
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const name = `gw_main_${process.pid}`;
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const api = await startApiProcess({ DATABASE_URL: url.toString(), SEED_DEMO: "true" });
+    try {
+      expect(await (await fetch(`${api.url}/healthz`)).json()).toMatchObject({ database: "postgres" });
+      expect((await schoolTotal(api.url)).schools.total).toBeGreaterThanOrEqual(30);
+    } finally {
+      expect(await api.stop("SIGTERM")).toBe(0);
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
