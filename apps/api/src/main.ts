@@ -1,5 +1,5 @@
 import { createDb, DataDirLockedError } from "@gradewatch/db";
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
+import { DEMO_LOGINS, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
 import { resolveClock } from "./clock.js";
 import { readConfig } from "./config.js";
 import { logger } from "./logger.js";
@@ -40,7 +40,7 @@ async function main() {
     `  clock: ${clock.now().toISOString()}${clock.simulated ? " (simulated; CLOCK_START=real for real time)" : ""}`,
     `  started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     "",
-    `  Demo logins (password "${DEMO_PASSWORD}"):`,
+    "  Demo accounts, one per role (sign-in is not switched on yet; every visitor sees everything):",
     ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(30)} ${l.email}`),
     "",
   ];

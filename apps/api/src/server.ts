@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Db, DbKind } from "@gradewatch/db";
 import express, { type ErrorRequestHandler } from "express";
 import type { Clock } from "./clock.js";
@@ -15,6 +16,7 @@ import { getSchema } from "./graphql/schema.js";
 import { type Logger, logger as defaultLogger } from "./logger.js";
 
 export const BODY_LIMIT = "256kb";
+export const MAX_TOKENS = 2_000;
 const defaultDashboardDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dashboard/dist");
 
 export interface ServerDeps {
@@ -27,7 +29,7 @@ export interface ServerDeps {
 }
 
 // The real cause of a masked error goes to the log, tied to the request id the client sees.
-function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
+function errorResponses(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -69,6 +71,15 @@ export async function createServer(deps: ServerDeps) {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const armor = new ApolloArmor({
+    maxDepth: { n: 8 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 20 },
+    // armor's token limit re-parses in a plugin hook, turning syntax errors into 500s; graphql-js's own limit does not.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: 5_000 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
@@ -77,7 +88,9 @@ export async function createServer(deps: ServerDeps) {
     introspection: !deps.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorLogging(logger)],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), errorResponses(logger)],
   });
   await apollo.start();
 

@@ -23,6 +23,9 @@ describe.each(testDbKinds())("client errors on %s", (kind) => {
     ["a malformed date", `mutation { updateReportingPeriod(id: "1", input: { currentDeadline: "Nov 14" }) { id } }`, /LocalDate|date/i],
     ["a syntax error", `{ schools { total `, /Syntax Error/],
     ["an unknown field", `{ schools { total passwordHash } }`, /Cannot query field "passwordHash"/],
+    ["a query nested too deep", `{ schools { items { esc { name } principal { school { principal { school { principal { school { principal { school { name } } } } } } } } } } }`, /depth/i],
+    ["too many tokens", `{ ${"districtClock { now } ".repeat(700)} }`, /more tha[nt] 2000 tokens/],
+    ["too many aliases", `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: districtClock { now }`).join(" ")} }`, /aliases/i],
     ["a bad filter id", `{ marks(filter: { sectionId: "1; drop table mark" }) { total } }`, /Invalid sectionId/],
   ])("should answer %s with BAD_USER_INPUT and a clear message", async (_name, query, message) => {
     const res = await api.gql(query);
