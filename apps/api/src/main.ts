@@ -1,6 +1,8 @@
 import { createDb, DataDirLockedError } from "@gradewatch/db";
-import { DEMO_LOGINS, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
 import { resolveClock } from "./clock.js";
+import { resolveSessionSecret } from "./features/auth/auth.service.js";
+import { setDemoPasswords } from "./features/auth/demo-accounts.js";
 import { readConfig } from "./config.js";
 import { logger } from "./logger.js";
 import { createServer } from "./server.js";
@@ -14,10 +16,18 @@ async function main() {
   if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
     logger.info("empty database: loading the demo district");
     const summary = await seed(database.db, { scale: "demo" });
+    await setDemoPasswords(database.db);
     logger.info({ counts: summary.counts }, "demo district loaded");
   }
   const clock = await resolveClock(database.db, config.clockStart);
-  const server = await createServer({ db: database.db, dbKind: database.kind, clock, production: config.production });
+  const secret = await resolveSessionSecret(database.db, process.env.SESSION_SECRET);
+  const server = await createServer({
+    db: database.db,
+    dbKind: database.kind,
+    clock,
+    production: config.production,
+    auth: { secret, slowDownMs: 500 },
+  });
   const port = await server.listen(config.port, config.host);
 
   let stopping = false;
@@ -40,7 +50,7 @@ async function main() {
     `  clock: ${clock.now().toISOString()}${clock.simulated ? " (simulated; CLOCK_START=real for real time)" : ""}`,
     `  started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     "",
-    "  Demo accounts, one per role (sign-in is not switched on yet; every visitor sees everything):",
+    `  Demo logins (password "${DEMO_PASSWORD}"):`,
     ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(30)} ${l.email}`),
     "",
   ];

@@ -3,14 +3,17 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Db, DbKind } from "@gradewatch/db";
-import express, { type ErrorRequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Request, type Response } from "express";
+import type { Actor } from "./access/actor.js";
+import { assertRowLevelSecurity, inActorTransaction } from "./access/request-scope.js";
 import type { Clock } from "./clock.js";
+import { authenticate, type AuthConfig, SESSION_COOKIE, signIn, signOut } from "./features/auth/auth.service.js";
 import { type Context, createContext } from "./graphql/context.js";
+import { AppError } from "./graphql/errors.js";
 import { formatError } from "./graphql/format-error.js";
 import { getSchema } from "./graphql/schema.js";
 import { type Logger, logger as defaultLogger } from "./logger.js";
@@ -23,9 +26,12 @@ export interface ServerDeps {
   db: Db;
   dbKind: DbKind;
   clock: Clock;
+  auth: AuthConfig;
   logger?: Logger;
   dashboardDir?: string;
   production?: boolean;
+  /** Row-level security on (the default); off only to measure its cost. */
+  rls?: boolean;
 }
 
 // The real cause of a masked error goes to the log, tied to the request id the client sees.
@@ -52,24 +58,39 @@ function errorResponses(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-const jsonError = (status: number, code: string, message: string) => ({ status, body: { errors: [{ message, extensions: { code } }] } });
+const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({
+  errors: [{ message, extensions: { ...extra, code } }],
+});
 
 const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   const type = (err as { type?: string }).type;
-  const reply =
-    type === "entity.too.large"
-      ? jsonError(413, "BAD_USER_INPUT", `Request body is larger than ${BODY_LIMIT}`)
-      : type === "entity.parse.failed"
-        ? jsonError(400, "BAD_USER_INPUT", "Request body is not valid JSON")
-        : undefined;
-  if (!reply) return next(err);
-  res.status(reply.status).json(reply.body);
+  if (type === "entity.too.large") return res.status(413).json(errorBody("BAD_USER_INPUT", `Request body is larger than ${BODY_LIMIT}`));
+  if (type === "entity.parse.failed") return res.status(400).json(errorBody("BAD_USER_INPUT", "Request body is not valid JSON"));
+  next(err);
 };
+
+function cookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+function tokenOf(req: Request): string | undefined {
+  const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  return bearer ?? cookie(req, SESSION_COOKIE);
+}
+
+const requestIdOf = (req: Request) => String(req.headers["x-request-id"] ?? "").slice(0, 64) || crypto.randomUUID();
 
 export async function createServer(deps: ServerDeps) {
   const logger = deps.logger ?? defaultLogger;
+  const rls = deps.rls ?? true;
+  if (rls) await assertRowLevelSecurity(deps.db);
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
   const httpServer = http.createServer(app);
   const armor = new ApolloArmor({
     maxDepth: { n: 8 },
@@ -90,30 +111,76 @@ export async function createServer(deps: ServerDeps) {
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), errorResponses(logger)],
+    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), errorResponses(logger)],
   });
   await apollo.start();
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", database: deps.dbKind, now: deps.clock.now().toISOString(), simulatedClock: deps.clock.simulated });
   });
-  app.use(
-    "/graphql",
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = String(req.headers["x-request-id"] ?? "").slice(0, 64) || crypto.randomUUID();
-        return createContext({ db: deps.db, dbKind: deps.dbKind, clock: deps.clock }, requestId);
+
+  app.post("/auth/sign-in", express.json({ limit: "8kb" }), async (req: Request, res: Response) => {
+    const { email, password } = (req.body ?? {}) as { email?: unknown; password?: unknown };
+    if (typeof email !== "string" || typeof password !== "string" || !email || !password || email.length > 200 || password.length > 200) {
+      return res.status(400).json(errorBody("BAD_USER_INPUT", "Send a JSON body with an email and a password"));
+    }
+    try {
+      const result = await signIn(deps.db, deps.clock, deps.auth, { email, password, address: req.ip ?? "unknown" });
+      res.cookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: "strict",
+        secure: deps.production && req.secure,
+        path: "/",
+        expires: new Date(Date.now() + (result.expiresAt.getTime() - deps.clock.now().getTime())),
+      });
+      res.json({ token: result.token, expiresAt: result.expiresAt.toISOString(), employeeId: String(result.actor.id), role: result.actor.role });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const code = String(err.extensions.code);
+      if (code === "RATE_LIMITED") res.set("Retry-After", String(err.extensions.retryAfter));
+      res.status(code === "RATE_LIMITED" ? 429 : 401).json(errorBody(code, err.message));
+    }
+  });
+
+  app.post("/auth/sign-out", async (req: Request, res: Response) => {
+    const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    if (actor) await signOut(deps.db, deps.clock, actor);
+    res.clearCookie(SESSION_COOKIE, { path: "/" }).json({ signedOut: true });
+  });
+
+  app.use("/graphql", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
+    const requestId = requestIdOf(req);
+    const actor: Actor | null = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    // The response is written only after the request's transaction has committed.
+    const response = await inActorTransaction(
+      deps.db,
+      actor,
+      async (tx) => {
+        const result = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: new URL(req.url, "http://x").search, body: req.body },
+          context: async () => createContext({ db: tx, dbKind: deps.dbKind, clock: deps.clock, actor }, requestId),
+        });
+        let body = "";
+        if (result.body.kind === "complete") body = result.body.string;
+        else for await (const chunk of result.body.asyncIterator) body += chunk;
+        return { status: result.status ?? 200, headers: result.headers, body };
       },
-    }),
-  );
+      rls,
+    );
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.status(response.status).send(response.body);
+  });
   app.use(bodyErrors);
 
   const dashboardDir = deps.dashboardDir ?? defaultDashboardDir;
   if (fs.existsSync(path.join(dashboardDir, "index.html"))) {
     app.use(express.static(dashboardDir, { index: false, maxAge: "1h" }));
     // Client-side routes all load the single page.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|auth\/).*/, (_req, res) => {
       res.set("Cache-Control", "no-cache").sendFile(path.join(dashboardDir, "index.html"));
     });
   } else {
@@ -121,6 +188,11 @@ export async function createServer(deps: ServerDeps) {
       res.type("text").send("Gradewatch API. The dashboard is not built: run `pnpm build` (or `npm start`).");
     });
   }
+  app.use(((err, req, res, _next) => {
+    const requestId = requestIdOf(req);
+    logger.error({ requestId, err }, "request failed");
+    if (!res.headersSent) res.status(500).json(errorBody("INTERNAL", "Internal server error", { requestId }));
+  }) as ErrorRequestHandler);
 
   return {
     app,

@@ -25,7 +25,7 @@ describe("the dashboard in headless Chromium", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "{ schools(perPage: 1, sortField: \"name\") { total items { name esc { name } } } }" }),
     });
-    const { total, items } = (await res.json()).data.schools;
+    const { total, items } = ((await res.json()) as any).data.schools;
     const page = await browser.context.newPage();
     await page.goto(`${api.url}/#/schools`);
     await page.getByText(items[0].name, { exact: true }).first().waitFor({ timeout: 30_000 });

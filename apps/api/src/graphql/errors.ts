@@ -79,3 +79,17 @@ export function parseId(raw: string, what = "id"): number {
   }
   return Number(raw);
 }
+
+type Savepointable = { transaction<T>(fn: (tx: any) => Promise<T>): Promise<T> };
+
+/**
+ * Runs a write in its own savepoint: a constraint violation becomes a clear client error and leaves the
+ * request's transaction usable, with nothing of the failed write applied.
+ */
+export async function write<D extends Savepointable, T>(db: D, fn: (tx: D) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction((tx) => fn(tx as D));
+  } catch (err) {
+    translateDbError(err);
+  }
+}

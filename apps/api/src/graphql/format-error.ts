@@ -48,6 +48,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof GraphQLError && !original.originalError) {
     const c = String(original.extensions?.code ?? formatted.extensions?.code ?? "");
+    if (c === "UNAUTHORIZED") return code("FORBIDDEN", "Your role may not do this");
     if (KNOWN.has(c)) {
       const { code: _c, stacktrace: _s, ...rest } = (original.extensions ?? {}) as Record<string, unknown>;
       return code(c as ErrorCode, original.message, rest);

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { count, inArray } from "drizzle-orm";
+import { and, count, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@gradewatch/db";
 import {
@@ -12,21 +12,23 @@ import {
   section,
   student,
 } from "@gradewatch/db/schema";
+import type { Actor } from "../access/actor.js";
+import { employeeScope, escScope, schoolScope, sectionScope, studentScope } from "../access/scope.js";
 
-function byId<T extends { id: number }>(db: Db, table: PgTable & { id: PgColumn }) {
+function byId<T extends { id: number }>(db: Db, table: PgTable & { id: PgColumn }, scope?: SQL) {
   return new DataLoader<number, T | undefined>(async (ids) => {
-    const rows = (await db.select().from(table as PgTable).where(inArray(table.id, [...ids]))) as T[];
+    const rows = (await db.select().from(table as PgTable).where(and(inArray(table.id, [...ids]), scope))) as T[];
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id));
   });
 }
 
-function countBy(db: Db, table: PgTable, key: PgColumn) {
+function countBy(db: Db, table: PgTable, key: PgColumn, scope?: SQL) {
   return new DataLoader<number, number>(async (ids) => {
     const rows = await db
       .select({ key: key, n: count() })
       .from(table)
-      .where(inArray(key, [...ids]))
+      .where(and(inArray(key, [...ids]), scope))
       .groupBy(key);
     const map = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
     return ids.map((id) => map.get(id) ?? 0);
@@ -47,17 +49,22 @@ function manyBy<T>(db: Db, table: PgTable, key: PgColumn, keyOf: (row: T) => num
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request batching: a list of N rows with relations costs one query per relation, not per row. */
-export function createLoaders(db: Db) {
+/**
+ * Per-request batching: a list of N rows with relations costs one query per relation, not per row.
+ * Loaders apply the actor's scope, so a nested path reaches no more than a direct query would.
+ */
+export function createLoaders(db: Db, actor: Actor | null) {
+  const scoped = (scope: (a: Actor) => SQL | undefined) => (actor ? scope(actor) : sql`false`);
   return {
-    esc: byId<typeof esc.$inferSelect>(db, esc),
-    school: byId<typeof school.$inferSelect>(db, school),
-    employee: byId<typeof employee.$inferSelect>(db, employee),
-    student: byId<typeof student.$inferSelect>(db, student),
-    section: byId<typeof section.$inferSelect>(db, section),
+    esc: byId<typeof esc.$inferSelect>(db, esc, scoped(escScope)),
+    school: byId<typeof school.$inferSelect>(db, school, scoped(schoolScope)),
+    employee: byId<typeof employee.$inferSelect>(db, employee, scoped(employeeScope)),
+    student: byId<typeof student.$inferSelect>(db, student, scoped(studentScope)),
+    section: byId<typeof section.$inferSelect>(db, section, scoped(sectionScope)),
     reportingPeriod: byId<typeof reportingPeriod.$inferSelect>(db, reportingPeriod),
     gradingItem: byId<typeof gradingItem.$inferSelect>(db, gradingItem),
-    schoolCountByEsc: countBy(db, school, school.escId),
+    schoolCountByEsc: countBy(db, school, school.escId, scoped(schoolScope)),
+    // Only asked of sections the actor already sees; row-level security bounds the enrollments counted.
     enrolledCountBySection: countBy(db, enrollment, enrollment.sectionId),
     gradingItemsByPeriod: manyBy<typeof gradingItem.$inferSelect>(
       db,

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AuthResolver } from "../features/auth/auth.resolver.js";
 import { DistrictResolver } from "../features/district/district.resolver.js";
 import { EmployeeResolver } from "../features/employees/employee.resolver.js";
 import { EscResolver } from "../features/escs/esc.resolver.js";
@@ -11,12 +12,14 @@ import { ReportingPeriodResolver } from "../features/reporting-periods/reporting
 import { SchoolResolver } from "../features/schools/school.resolver.js";
 import { SectionResolver } from "../features/sections/section.resolver.js";
 import { StudentResolver } from "../features/students/student.resolver.js";
+import { authChecker } from "./auth-checker.js";
 
 let schema: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
+      AuthResolver,
       DistrictResolver,
       EscResolver,
       SchoolResolver,
@@ -30,6 +33,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     ],
     // Filters without decorators are valid objects, not "unknown values".
     validate: { forbidUnknownValues: false },
+    authChecker,
   });
   return schema;
 }

@@ -3,4 +3,5 @@ export * from "./organisation.js";
 export * from "./students.js";
 export * from "./marks.js";
 export * from "./operations.js";
+export * from "./auth.js";
 export * from "./relations.js";

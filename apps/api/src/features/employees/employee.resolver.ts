@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Esc } from "../escs/esc.type.js";
@@ -8,30 +8,33 @@ import { EmployeeCreateInput, EmployeeUpdateInput } from "./employee.input.js";
 import { createEmployee, getEmployee, listEmployees, updateEmployee } from "./employee.service.js";
 import { Employee } from "./employee.type.js";
 
+@Authorized()
 @Resolver(() => Employee)
 export class EmployeeResolver {
   @Query(() => EmployeePage)
   employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context) {
-    return listEmployees(ctx.db, args);
+    return listEmployees(ctx.db, ctx.actor!, args);
   }
 
   @Query(() => Employee)
   employee(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return getEmployee(ctx.db, parseId(id));
+    return getEmployee(ctx.db, ctx.actor!, parseId(id));
   }
 
+  @Authorized(["DISTRICT_ADMIN", "HR"])
   @Mutation(() => Employee)
   createEmployee(@Arg("input", () => EmployeeCreateInput) input: EmployeeCreateInput, @Ctx() ctx: Context) {
     return createEmployee(ctx.db, input);
   }
 
+  @Authorized(["DISTRICT_ADMIN", "HR"])
   @Mutation(() => Employee, { description: "Deactivate with active: false; employees are never deleted" })
   updateEmployee(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => EmployeeUpdateInput) input: EmployeeUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return updateEmployee(ctx.db, parseId(id), input);
+    return updateEmployee(ctx.db, ctx.actor!, parseId(id), input);
   }
 
   @FieldResolver(() => String)

@@ -1,7 +1,9 @@
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
+import type { Actor } from "../../access/actor.js";
+import { employeeScope } from "../../access/scope.js";
 import { employee, school } from "@gradewatch/db/schema";
-import { badInput, notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly, optionalId } from "../../graphql/inputs.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
 import type { EmployeeListArgs } from "./employee.args.js";
@@ -21,9 +23,9 @@ function checkWorkday(start: string | undefined, end: string | undefined) {
   }
 }
 
-export function listEmployees(db: Db, args: EmployeeListArgs) {
+export function listEmployees(db: Db, actor: Actor, args: EmployeeListArgs) {
   const f = args.filter ?? {};
-  const where: (SQL | undefined)[] = [];
+  const where: (SQL | undefined)[] = [employeeScope(actor)];
   if (f.ids) where.push(inArray(employee.id, f.ids.map((id) => parseId(id))));
   if (f.q) {
     const p = likePattern(f.q);
@@ -58,8 +60,8 @@ export function listEmployees(db: Db, args: EmployeeListArgs) {
   });
 }
 
-export async function getEmployee(db: Db, id: number) {
-  const [row] = await db.select().from(employee).where(eq(employee.id, id));
+export async function getEmployee(db: Db, actor: Actor, id: number) {
+  const [row] = await db.select().from(employee).where(and(employeeScope(actor), eq(employee.id, id)));
   if (!row) throw notFound("Employee", id);
   return row;
 }
@@ -69,30 +71,28 @@ export async function createEmployee(db: Db, input: EmployeeCreateInput) {
   const escId = optionalId(input.escId, "escId");
   checkScope(input.role, schoolId, escId);
   checkWorkday(input.workdayStart, input.workdayEnd);
-  try {
-    const [row] = await db
-      .insert(employee)
-      .values({
-        employeeNumber: input.employeeNumber,
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-        email: input.email.trim().toLowerCase(),
-        role: input.role,
-        schoolId,
-        escId,
-        workdayStart: input.workdayStart,
-        workdayEnd: input.workdayEnd,
-        active: input.active,
-      })
-      .returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx
+        .insert(employee)
+        .values({
+          employeeNumber: input.employeeNumber,
+          firstName: input.firstName.trim(),
+          lastName: input.lastName.trim(),
+          email: input.email.trim().toLowerCase(),
+          role: input.role,
+          schoolId,
+          escId,
+          workdayStart: input.workdayStart,
+          workdayEnd: input.workdayEnd,
+          active: input.active,
+        })
+        .returning();
+      return row!;
+  });
 }
 
-export async function updateEmployee(db: Db, id: number, input: EmployeeUpdateInput) {
-  const current = await getEmployee(db, id);
+export async function updateEmployee(db: Db, actor: Actor, id: number, input: EmployeeUpdateInput) {
+  const current = await getEmployee(db, actor, id);
   const values = definedOnly({
     employeeNumber: input.employeeNumber,
     firstName: input.firstName?.trim(),
@@ -109,11 +109,9 @@ export async function updateEmployee(db: Db, id: number, input: EmployeeUpdateIn
   checkScope(next.role, next.schoolId, next.escId);
   checkWorkday(next.workdayStart, next.workdayEnd);
   if (Object.keys(values).length === 0) return current;
-  try {
-    const [row] = await db.update(employee).set(values).where(eq(employee.id, id)).returning();
-    if (!row) throw notFound("Employee", id);
-    return row;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx.update(employee).set(values).where(eq(employee.id, id)).returning();
+      if (!row) throw notFound("Employee", id);
+      return row;
+  });
 }

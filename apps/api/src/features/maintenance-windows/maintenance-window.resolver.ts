@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { MaintenanceWindowListArgs, MaintenanceWindowPage } from "./maintenance-window.args.js";
@@ -12,6 +12,7 @@ import {
 } from "./maintenance-window.service.js";
 import { MaintenanceWindow } from "./maintenance-window.type.js";
 
+@Authorized()
 @Resolver(() => MaintenanceWindow)
 export class MaintenanceWindowResolver {
   @Query(() => MaintenanceWindowPage)
@@ -24,6 +25,7 @@ export class MaintenanceWindowResolver {
     return getMaintenanceWindow(ctx.db, parseId(id));
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => MaintenanceWindow)
   createMaintenanceWindow(
     @Arg("input", () => MaintenanceWindowCreateInput) input: MaintenanceWindowCreateInput,
@@ -32,6 +34,7 @@ export class MaintenanceWindowResolver {
     return createMaintenanceWindow(ctx.db, input);
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => MaintenanceWindow)
   updateMaintenanceWindow(
     @Arg("id", () => ID) id: string,
@@ -41,6 +44,7 @@ export class MaintenanceWindowResolver {
     return updateMaintenanceWindow(ctx.db, parseId(id), input);
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => MaintenanceWindow)
   deleteMaintenanceWindow(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return deleteMaintenanceWindow(ctx.db, parseId(id));

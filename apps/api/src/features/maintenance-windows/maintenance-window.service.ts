@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { maintenanceWindow } from "@gradewatch/db/schema";
-import { badInput, notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { paginate } from "../../graphql/pagination.js";
 import type { MaintenanceWindowListArgs } from "./maintenance-window.args.js";
@@ -40,15 +40,13 @@ export async function getMaintenanceWindow(db: Db, id: number) {
 
 export async function createMaintenanceWindow(db: Db, input: MaintenanceWindowCreateInput) {
   check(input);
-  try {
-    const [row] = await db
-      .insert(maintenanceWindow)
-      .values({ ...input, startsAtLocal: seconds(input.startsAtLocal), endsAtLocal: seconds(input.endsAtLocal) })
-      .returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx
+        .insert(maintenanceWindow)
+        .values({ ...input, startsAtLocal: seconds(input.startsAtLocal), endsAtLocal: seconds(input.endsAtLocal) })
+        .returning();
+      return row!;
+  });
 }
 
 export async function updateMaintenanceWindow(db: Db, id: number, input: MaintenanceWindowUpdateInput) {
@@ -63,12 +61,10 @@ export async function updateMaintenanceWindow(db: Db, id: number, input: Mainten
   });
   check({ ...current, ...values });
   if (Object.keys(values).length === 0) return current;
-  try {
-    const [row] = await db.update(maintenanceWindow).set(values).where(eq(maintenanceWindow.id, id)).returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx.update(maintenanceWindow).set(values).where(eq(maintenanceWindow.id, id)).returning();
+      return row!;
+  });
 }
 
 export async function deleteMaintenanceWindow(db: Db, id: number) {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -10,16 +10,17 @@ import { MarkListArgs, MarkPage } from "./mark.args.js";
 import { getMark, listMarks } from "./mark.service.js";
 import { Mark } from "./mark.type.js";
 
+@Authorized()
 @Resolver(() => Mark)
 export class MarkResolver {
   @Query(() => MarkPage)
   marks(@Args(() => MarkListArgs) args: MarkListArgs, @Ctx() ctx: Context) {
-    return listMarks(ctx.db, args);
+    return listMarks(ctx.db, ctx.actor!, args);
   }
 
   @Query(() => Mark)
   mark(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return getMark(ctx.db, parseId(id));
+    return getMark(ctx.db, ctx.actor!, parseId(id));
   }
 
   @FieldResolver(() => ReportingPeriod)
@@ -47,7 +48,7 @@ export class MarkResolver {
     return ctx.loaders.school.load(root.schoolId);
   }
 
-  @FieldResolver(() => Employee)
+  @FieldResolver(() => Employee, { nullable: true, description: "Null when the person is outside your scope" })
   enteredBy(@Root() root: Mark, @Ctx() ctx: Context) {
     return ctx.loaders.employee.load(root.enteredById);
   }

@@ -1,13 +1,15 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
+import type { Actor } from "../../access/actor.js";
+import { markScope } from "../../access/scope.js";
 import { mark, school } from "@gradewatch/db/schema";
 import { notFound, parseId } from "../../graphql/errors.js";
 import { paginate } from "../../graphql/pagination.js";
 import type { MarkListArgs } from "./mark.args.js";
 
-export function listMarks(db: Db, args: MarkListArgs) {
+export function listMarks(db: Db, actor: Actor, args: MarkListArgs) {
   const f = args.filter ?? {};
-  const where: (SQL | undefined)[] = [];
+  const where: (SQL | undefined)[] = [markScope(actor)];
   if (f.ids) where.push(inArray(mark.id, f.ids.map((id) => parseId(id))));
   if (f.periodId) where.push(eq(mark.periodId, parseId(f.periodId, "periodId")));
   if (f.sectionId) where.push(eq(mark.sectionId, parseId(f.sectionId, "sectionId")));
@@ -34,8 +36,8 @@ export function listMarks(db: Db, args: MarkListArgs) {
   });
 }
 
-export async function getMark(db: Db, id: number) {
-  const [row] = await db.select().from(mark).where(eq(mark.id, id));
+export async function getMark(db: Db, actor: Actor, id: number) {
+  const [row] = await db.select().from(mark).where(and(markScope(actor), eq(mark.id, id)));
   if (!row) throw notFound("Mark", id);
   return row;
 }

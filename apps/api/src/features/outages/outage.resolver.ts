@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { OutageListArgs, OutagePage } from "./outage.args.js";
@@ -6,6 +6,7 @@ import { OutageCreateInput, OutageUpdateInput } from "./outage.input.js";
 import { createOutage, deleteOutage, getOutage, listOutages, updateOutage } from "./outage.service.js";
 import { Outage } from "./outage.type.js";
 
+@Authorized()
 @Resolver(() => Outage)
 export class OutageResolver {
   @Query(() => OutagePage)
@@ -18,11 +19,13 @@ export class OutageResolver {
     return getOutage(ctx.db, parseId(id));
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => Outage)
   createOutage(@Arg("input", () => OutageCreateInput) input: OutageCreateInput, @Ctx() ctx: Context) {
     return createOutage(ctx.db, input);
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => Outage)
   updateOutage(
     @Arg("id", () => ID) id: string,
@@ -32,6 +35,7 @@ export class OutageResolver {
     return updateOutage(ctx.db, parseId(id), input);
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => Outage)
   deleteOutage(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return deleteOutage(ctx.db, parseId(id));

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { outage } from "@gradewatch/db/schema";
-import { badInput, notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { paginate } from "../../graphql/pagination.js";
 import type { OutageListArgs } from "./outage.args.js";
@@ -35,15 +35,13 @@ export async function getOutage(db: Db, id: number) {
 
 export async function createOutage(db: Db, input: OutageCreateInput) {
   checkOrder(input.startsAt, input.endsAt);
-  try {
-    const [row] = await db
-      .insert(outage)
-      .values({ kind: input.kind, startsAt: input.startsAt, endsAt: input.endsAt, description: input.description.trim() })
-      .returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx
+        .insert(outage)
+        .values({ kind: input.kind, startsAt: input.startsAt, endsAt: input.endsAt, description: input.description.trim() })
+        .returning();
+      return row!;
+  });
 }
 
 export async function updateOutage(db: Db, id: number, input: OutageUpdateInput) {
@@ -57,12 +55,10 @@ export async function updateOutage(db: Db, id: number, input: OutageUpdateInput)
   const next = { ...current, ...values };
   checkOrder(next.startsAt, next.endsAt);
   if (Object.keys(values).length === 0) return current;
-  try {
-    const [row] = await db.update(outage).set(values).where(eq(outage.id, id)).returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx.update(outage).set(values).where(eq(outage.id, id)).returning();
+      return row!;
+  });
 }
 
 export async function deleteOutage(db: Db, id: number) {

@@ -1,5 +1,5 @@
 import { endOfDay } from "@gradewatch/domain";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { DateTime } from "../../graphql/scalars/index.js";
@@ -13,6 +13,7 @@ import {
 } from "./reporting-period.service.js";
 import { GradingItem, ReportingPeriod } from "./reporting-period.type.js";
 
+@Authorized()
 @Resolver(() => ReportingPeriod)
 export class ReportingPeriodResolver {
   @Query(() => ReportingPeriodPage)
@@ -25,6 +26,7 @@ export class ReportingPeriodResolver {
     return getReportingPeriod(ctx.db, parseId(id));
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => ReportingPeriod)
   createReportingPeriod(
     @Arg("input", () => ReportingPeriodCreateInput) input: ReportingPeriodCreateInput,
@@ -33,6 +35,7 @@ export class ReportingPeriodResolver {
     return createReportingPeriod(ctx.db, input);
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => ReportingPeriod)
   updateReportingPeriod(
     @Arg("id", () => ID) id: string,

@@ -1,7 +1,7 @@
 import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { reportingPeriod } from "@gradewatch/db/schema";
-import { badInput, notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
 import type { ReportingPeriodListArgs } from "./reporting-period.args.js";
@@ -57,12 +57,10 @@ export async function createReportingPeriod(db: Db, input: ReportingPeriodCreate
     currentDeadline: asDate(input.currentDeadline ?? input.originalDeadline)!,
   };
   checkDates(values);
-  try {
-    const [row] = await db.insert(reportingPeriod).values(values).returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx.insert(reportingPeriod).values(values).returning();
+      return row!;
+  });
 }
 
 export async function updateReportingPeriod(db: Db, id: number, input: ReportingPeriodUpdateInput) {
@@ -75,10 +73,8 @@ export async function updateReportingPeriod(db: Db, id: number, input: Reporting
   });
   checkDates({ ...current, ...values });
   if (Object.keys(values).length === 0) return current;
-  try {
-    const [row] = await db.update(reportingPeriod).set(values).where(eq(reportingPeriod.id, id)).returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx.update(reportingPeriod).set(values).where(eq(reportingPeriod.id, id)).returning();
+      return row!;
+  });
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -8,32 +8,36 @@ import { SchoolCreateInput, SchoolUpdateInput } from "./school.input.js";
 import { createSchool, deleteSchool, getSchool, listSchools, updateSchool } from "./school.service.js";
 import { School } from "./school.type.js";
 
+@Authorized()
 @Resolver(() => School)
 export class SchoolResolver {
   @Query(() => SchoolPage)
   schools(@Args(() => SchoolListArgs) args: SchoolListArgs, @Ctx() ctx: Context) {
-    return listSchools(ctx.db, args);
+    return listSchools(ctx.db, ctx.actor!, args);
   }
 
   @Query(() => School)
   school(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return getSchool(ctx.db, parseId(id));
+    return getSchool(ctx.db, ctx.actor!, parseId(id));
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => School)
   createSchool(@Arg("input", () => SchoolCreateInput) input: SchoolCreateInput, @Ctx() ctx: Context) {
     return createSchool(ctx.db, input);
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => School)
   updateSchool(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => SchoolUpdateInput) input: SchoolUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return updateSchool(ctx.db, parseId(id), input);
+    return updateSchool(ctx.db, ctx.actor!, parseId(id), input);
   }
 
+  @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => School)
   deleteSchool(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return deleteSchool(ctx.db, parseId(id));

@@ -1,14 +1,16 @@
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
+import type { Actor } from "../../access/actor.js";
+import { schoolScope } from "../../access/scope.js";
 import { school } from "@gradewatch/db/schema";
-import { notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { notFound, parseId, write } from "../../graphql/errors.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
 import { definedOnly, optionalId } from "../../graphql/inputs.js";
 import type { SchoolListArgs } from "./school.args.js";
 import type { SchoolCreateInput, SchoolUpdateInput } from "./school.input.js";
 
-export function schoolWhere(filter: SchoolListArgs["filter"] = {}): SQL | undefined {
-  const where: (SQL | undefined)[] = [];
+function schoolWhere(actor: Actor, filter: SchoolListArgs["filter"] = {}): SQL | undefined {
+  const where: (SQL | undefined)[] = [schoolScope(actor)];
   if (filter.ids) where.push(inArray(school.id, filter.ids.map((id) => parseId(id))));
   if (filter.q) where.push(or(ilike(school.name, likePattern(filter.q)), ilike(school.locationCode, likePattern(filter.q))));
   if (filter.escId) where.push(eq(school.escId, parseId(filter.escId, "escId")));
@@ -16,10 +18,10 @@ export function schoolWhere(filter: SchoolListArgs["filter"] = {}): SQL | undefi
   return and(...where);
 }
 
-export function listSchools(db: Db, args: SchoolListArgs) {
+export function listSchools(db: Db, actor: Actor, args: SchoolListArgs) {
   return paginate(db, args, {
     table: school,
-    where: schoolWhere(args.filter),
+    where: schoolWhere(actor, args.filter),
     sortable: {
       id: school.id,
       name: school.name,
@@ -33,32 +35,30 @@ export function listSchools(db: Db, args: SchoolListArgs) {
   });
 }
 
-export async function getSchool(db: Db, id: number) {
-  const [row] = await db.select().from(school).where(eq(school.id, id));
+export async function getSchool(db: Db, actor: Actor, id: number) {
+  const [row] = await db.select().from(school).where(and(schoolScope(actor), eq(school.id, id)));
   if (!row) throw notFound("School", id);
   return row;
 }
 
 export async function createSchool(db: Db, input: SchoolCreateInput) {
-  try {
-    const [row] = await db
-      .insert(school)
-      .values({
-        locationCode: input.locationCode,
-        name: input.name.trim(),
-        level: input.level,
-        escId: parseId(input.escId, "escId"),
-        principalId: optionalId(input.principalId, "principalId"),
-        enrollment: input.enrollment,
-      })
-      .returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx
+        .insert(school)
+        .values({
+          locationCode: input.locationCode,
+          name: input.name.trim(),
+          level: input.level,
+          escId: parseId(input.escId, "escId"),
+          principalId: optionalId(input.principalId, "principalId"),
+          enrollment: input.enrollment,
+        })
+        .returning();
+      return row!;
+  });
 }
 
-export async function updateSchool(db: Db, id: number, input: SchoolUpdateInput) {
+export async function updateSchool(db: Db, actor: Actor, id: number, input: SchoolUpdateInput) {
   const values = definedOnly({
     locationCode: input.locationCode,
     name: input.name?.trim(),
@@ -67,22 +67,18 @@ export async function updateSchool(db: Db, id: number, input: SchoolUpdateInput)
     principalId: optionalId(input.principalId, "principalId"),
     enrollment: input.enrollment,
   });
-  if (Object.keys(values).length === 0) return getSchool(db, id);
-  try {
-    const [row] = await db.update(school).set(values).where(eq(school.id, id)).returning();
-    if (!row) throw notFound("School", id);
-    return row;
-  } catch (err) {
-    translateDbError(err);
-  }
+  if (Object.keys(values).length === 0) return getSchool(db, actor, id);
+  return write(db, async (tx) => {
+      const [row] = await tx.update(school).set(values).where(eq(school.id, id)).returning();
+      if (!row) throw notFound("School", id);
+      return row;
+  });
 }
 
 export async function deleteSchool(db: Db, id: number) {
-  try {
-    const [row] = await db.delete(school).where(eq(school.id, id)).returning();
-    if (!row) throw notFound("School", id);
-    return row;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx.delete(school).where(eq(school.id, id)).returning();
+      if (!row) throw notFound("School", id);
+      return row;
+  });
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -8,30 +8,33 @@ import { SectionCreateInput, SectionUpdateInput } from "./section.input.js";
 import { createSection, getSection, listSections, updateSection } from "./section.service.js";
 import { Section } from "./section.type.js";
 
+@Authorized()
 @Resolver(() => Section)
 export class SectionResolver {
   @Query(() => SectionPage)
   sections(@Args(() => SectionListArgs) args: SectionListArgs, @Ctx() ctx: Context) {
-    return listSections(ctx.db, args);
+    return listSections(ctx.db, ctx.actor!, args);
   }
 
   @Query(() => Section)
   section(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return getSection(ctx.db, parseId(id));
+    return getSection(ctx.db, ctx.actor!, parseId(id));
   }
 
+  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
   @Mutation(() => Section)
   createSection(@Arg("input", () => SectionCreateInput) input: SectionCreateInput, @Ctx() ctx: Context) {
-    return createSection(ctx.db, input);
+    return createSection(ctx.db, ctx.actor!, input);
   }
 
+  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
   @Mutation(() => Section)
   updateSection(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => SectionUpdateInput) input: SectionUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return updateSection(ctx.db, parseId(id), input);
+    return updateSection(ctx.db, ctx.actor!, parseId(id), input);
   }
 
   @FieldResolver(() => School)

@@ -1,15 +1,18 @@
 import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
+import type { Actor } from "../../access/actor.js";
+import { sectionScope } from "../../access/scope.js";
+import { checkSchoolInScope } from "../students/student.service.js";
 import { employee, school, section } from "@gradewatch/db/schema";
-import { badInput, notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
 import type { SectionListArgs } from "./section.args.js";
 import type { SectionCreateInput, SectionUpdateInput } from "./section.input.js";
 
-export function listSections(db: Db, args: SectionListArgs) {
+export function listSections(db: Db, actor: Actor, args: SectionListArgs) {
   const f = args.filter ?? {};
-  const where: (SQL | undefined)[] = [];
+  const where: (SQL | undefined)[] = [sectionScope(actor)];
   if (f.ids) where.push(inArray(section.id, f.ids.map((id) => parseId(id))));
   if (f.q) where.push(ilike(section.courseName, likePattern(f.q)));
   if (f.schoolId) where.push(eq(section.schoolId, parseId(f.schoolId, "schoolId")));
@@ -34,8 +37,8 @@ export function listSections(db: Db, args: SectionListArgs) {
   });
 }
 
-export async function getSection(db: Db, id: number) {
-  const [row] = await db.select().from(section).where(eq(section.id, id));
+export async function getSection(db: Db, actor: Actor, id: number) {
+  const [row] = await db.select().from(section).where(and(sectionScope(actor), eq(section.id, id)));
   if (!row) throw notFound("Section", id);
   return row;
 }
@@ -49,23 +52,22 @@ async function checkTeacher(db: Db, teacherId: number, schoolId: number) {
   }
 }
 
-export async function createSection(db: Db, input: SectionCreateInput) {
+export async function createSection(db: Db, actor: Actor, input: SectionCreateInput) {
   const schoolId = parseId(input.schoolId, "schoolId");
+  await checkSchoolInScope(db, actor, schoolId);
   const teacherId = parseId(input.teacherId, "teacherId");
   await checkTeacher(db, teacherId, schoolId);
-  try {
-    const [row] = await db
-      .insert(section)
-      .values({ schoolId, teacherId, courseName: input.courseName.trim(), gradeLevel: input.gradeLevel, level: input.level })
-      .returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx
+        .insert(section)
+        .values({ schoolId, teacherId, courseName: input.courseName.trim(), gradeLevel: input.gradeLevel, level: input.level })
+        .returning();
+      return row!;
+  });
 }
 
-export async function updateSection(db: Db, id: number, input: SectionUpdateInput) {
-  const current = await getSection(db, id);
+export async function updateSection(db: Db, actor: Actor, id: number, input: SectionUpdateInput) {
+  const current = await getSection(db, actor, id);
   const values = definedOnly({
     teacherId: input.teacherId === undefined || input.teacherId === null ? undefined : parseId(input.teacherId, "teacherId"),
     courseName: input.courseName?.trim(),
@@ -74,10 +76,8 @@ export async function updateSection(db: Db, id: number, input: SectionUpdateInpu
   });
   if (values.teacherId !== undefined) await checkTeacher(db, values.teacherId, current.schoolId);
   if (Object.keys(values).length === 0) return current;
-  try {
-    const [row] = await db.update(section).set(values).where(eq(section.id, id)).returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+  return write(db, async (tx) => {
+      const [row] = await tx.update(section).set(values).where(eq(section.id, id)).returning();
+      return row!;
+  });
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { School } from "../schools/school.type.js";
@@ -7,30 +7,33 @@ import { StudentCreateInput, StudentUpdateInput } from "./student.input.js";
 import { createStudent, getStudent, listStudents, updateStudent } from "./student.service.js";
 import { Student } from "./student.type.js";
 
+@Authorized()
 @Resolver(() => Student)
 export class StudentResolver {
   @Query(() => StudentPage)
   students(@Args(() => StudentListArgs) args: StudentListArgs, @Ctx() ctx: Context) {
-    return listStudents(ctx.db, args);
+    return listStudents(ctx.db, ctx.actor!, args);
   }
 
   @Query(() => Student)
   student(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return getStudent(ctx.db, parseId(id));
+    return getStudent(ctx.db, ctx.actor!, parseId(id));
   }
 
+  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
   @Mutation(() => Student)
   createStudent(@Arg("input", () => StudentCreateInput) input: StudentCreateInput, @Ctx() ctx: Context) {
-    return createStudent(ctx.db, input);
+    return createStudent(ctx.db, ctx.actor!, input);
   }
 
+  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
   @Mutation(() => Student)
   updateStudent(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => StudentUpdateInput) input: StudentUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return updateStudent(ctx.db, parseId(id), input);
+    return updateStudent(ctx.db, ctx.actor!, parseId(id), input);
   }
 
   @FieldResolver(() => String)

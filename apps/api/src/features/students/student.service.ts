@@ -1,15 +1,23 @@
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
+import type { Actor } from "../../access/actor.js";
+import { schoolScope, studentScope } from "../../access/scope.js";
 import { enrollment, school, student } from "@gradewatch/db/schema";
-import { notFound, parseId, translateDbError } from "../../graphql/errors.js";
+import { notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
 import type { StudentListArgs } from "./student.args.js";
 import type { StudentCreateInput, StudentUpdateInput } from "./student.input.js";
 
-export function listStudents(db: Db, args: StudentListArgs) {
+// A school the caller may not manage looks like one that does not exist.
+export async function checkSchoolInScope(db: Db, actor: Actor, schoolId: number) {
+  const [row] = await db.select({ id: school.id }).from(school).where(and(schoolScope(actor), eq(school.id, schoolId)));
+  if (!row) throw notFound("School", schoolId);
+}
+
+export function listStudents(db: Db, actor: Actor, args: StudentListArgs) {
   const f = args.filter ?? {};
-  const where: (SQL | undefined)[] = [];
+  const where: (SQL | undefined)[] = [studentScope(actor)];
   if (f.ids) where.push(inArray(student.id, f.ids.map((id) => parseId(id))));
   if (f.q) {
     const p = likePattern(f.q);
@@ -40,31 +48,32 @@ export function listStudents(db: Db, args: StudentListArgs) {
   });
 }
 
-export async function getStudent(db: Db, id: number) {
-  const [row] = await db.select().from(student).where(eq(student.id, id));
+export async function getStudent(db: Db, actor: Actor, id: number) {
+  const [row] = await db.select().from(student).where(and(studentScope(actor), eq(student.id, id)));
   if (!row) throw notFound("Student", id);
   return row;
 }
 
-export async function createStudent(db: Db, input: StudentCreateInput) {
-  try {
-    const [row] = await db
-      .insert(student)
-      .values({
-        districtStudentId: input.districtStudentId,
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-        gradeLevel: input.gradeLevel,
-        schoolId: parseId(input.schoolId, "schoolId"),
-      })
-      .returning();
-    return row!;
-  } catch (err) {
-    translateDbError(err);
-  }
+export async function createStudent(db: Db, actor: Actor, input: StudentCreateInput) {
+  await checkSchoolInScope(db, actor, parseId(input.schoolId, "schoolId"));
+  return write(db, async (tx) => {
+      const [row] = await tx
+        .insert(student)
+        .values({
+          districtStudentId: input.districtStudentId,
+          firstName: input.firstName.trim(),
+          lastName: input.lastName.trim(),
+          gradeLevel: input.gradeLevel,
+          schoolId: parseId(input.schoolId, "schoolId"),
+        })
+        .returning();
+      return row!;
+  });
 }
 
-export async function updateStudent(db: Db, id: number, input: StudentUpdateInput) {
+export async function updateStudent(db: Db, actor: Actor, id: number, input: StudentUpdateInput) {
+  await getStudent(db, actor, id);
+  if (input.schoolId) await checkSchoolInScope(db, actor, parseId(input.schoolId, "schoolId"));
   const values = definedOnly({
     districtStudentId: input.districtStudentId,
     firstName: input.firstName?.trim(),
@@ -72,12 +81,10 @@ export async function updateStudent(db: Db, id: number, input: StudentUpdateInpu
     gradeLevel: input.gradeLevel,
     schoolId: input.schoolId === undefined || input.schoolId === null ? undefined : parseId(input.schoolId, "schoolId"),
   });
-  if (Object.keys(values).length === 0) return getStudent(db, id);
-  try {
-    const [row] = await db.update(student).set(values).where(eq(student.id, id)).returning();
-    if (!row) throw notFound("Student", id);
-    return row;
-  } catch (err) {
-    translateDbError(err);
-  }
+  if (Object.keys(values).length === 0) return getStudent(db, actor, id);
+  return write(db, async (tx) => {
+      const [row] = await tx.update(student).set(values).where(eq(student.id, id)).returning();
+      if (!row) throw notFound("Student", id);
+      return row;
+  });
 }

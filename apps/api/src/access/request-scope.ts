@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "@gradewatch/db";
+import type { Actor } from "./actor.js";
+
+export const STUDENT_DATA_TABLES = ["student", "enrollment", "mark"] as const;
+
+/**
+ * Runs one request's work in a transaction whose identity is the actor's, as the non-superuser
+ * gradewatch_app role, so row-level security applies. set_config(..., true) is transaction-local:
+ * nothing carries over to the next request on a pooled connection.
+ */
+export function inActorTransaction<T>(db: Db, actor: Actor | null, work: (tx: Tx) => Promise<T>, rls = true): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('gradewatch.actor_role', ${actor?.role ?? ""}, true),
+      set_config('gradewatch.actor_id', ${actor ? String(actor.id) : ""}, true),
+      set_config('gradewatch.actor_school', ${actor?.schoolId != null ? String(actor.schoolId) : ""}, true),
+      set_config('gradewatch.actor_esc', ${actor?.escId != null ? String(actor.escId) : ""}, true),
+      set_config('role', ${rls ? "gradewatch_app" : "none"}, true)`);
+    const result = await work(tx);
+    // A failed statement leaves the transaction aborted, and PostgreSQL answers COMMIT with a silent
+    // ROLLBACK: probe first, so a request never reports success for work that was not committed.
+    await tx.execute(sql`select 1`);
+    return result;
+  });
+}
+
+/** Refuses to serve when the student-data tables are not protected by forced row-level security. */
+export async function assertRowLevelSecurity(db: Db): Promise<void> {
+  const result = await db.execute(sql`
+    select relname, relrowsecurity, relforcerowsecurity from pg_class
+    where relnamespace = 'public'::regnamespace and relkind = 'r' and relname in ('student', 'enrollment', 'mark')`);
+  const rows = (result as unknown as { rows: { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }[] }).rows;
+  const protectedTables = new Set(rows.filter((r) => r.relrowsecurity && r.relforcerowsecurity).map((r) => r.relname));
+  const missing = STUDENT_DATA_TABLES.filter((t) => !protectedTables.has(t));
+  if (missing.length) {
+    throw new Error(`Row-level security is not forced on ${missing.join(", ")}: refusing to serve student data`);
+  }
+}

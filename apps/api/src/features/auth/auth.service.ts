@@ -1,0 +1,108 @@
+import crypto from "node:crypto";
+import { and, count, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { jwtVerify, SignJWT } from "jose";
+import type { Db } from "@gradewatch/db";
+import { districtSetting, employee, session, signInFailure } from "@gradewatch/db/schema";
+import type { Actor } from "../../access/actor.js";
+import type { Clock } from "../../clock.js";
+import { AppError } from "../../graphql/errors.js";
+import { verifyPassword } from "./password.js";
+
+export const SESSION_COOKIE = "gw_session";
+export const SESSION_HOURS = 10;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+/** Failures (per account or per address, in the window) after which each attempt is slowed... */
+export const SLOW_AFTER = 3;
+/** ...and after which attempts are refused outright until the window passes. */
+export const REFUSE_AFTER = 10;
+
+export interface AuthConfig {
+  secret: Uint8Array;
+  slowDownMs: number;
+}
+
+/** SESSION_SECRET, or one generated once and kept in the database so restarts keep sessions. */
+export async function resolveSessionSecret(db: Db, fromEnv: string | undefined): Promise<Uint8Array> {
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters");
+    return new TextEncoder().encode(fromEnv);
+  }
+  const candidate = crypto.randomBytes(32).toString("base64");
+  await db.insert(districtSetting).values({ key: "session_secret", value: candidate }).onConflictDoNothing();
+  const [row] = await db.select().from(districtSetting).where(eq(districtSetting.key, "session_secret"));
+  return new TextEncoder().encode(row!.value);
+}
+
+const rateLimited = (retryAfterSeconds: number) =>
+  new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
+    retryAfter: retryAfterSeconds,
+  });
+
+export interface SignInResult {
+  token: string;
+  expiresAt: Date;
+  actor: Actor;
+}
+
+export async function signIn(
+  db: Db,
+  clock: Clock,
+  config: AuthConfig,
+  input: { email: string; password: string; address: string },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const now = clock.now();
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  await db.delete(signInFailure).where(lt(signInFailure.failedAt, since));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(signInFailure)
+    .where(and(gt(signInFailure.failedAt, since), or(eq(signInFailure.email, email), eq(signInFailure.address, input.address))));
+  const failures = Number(n);
+  if (failures >= REFUSE_AFTER) throw rateLimited(FAILURE_WINDOW_MS / 1000);
+  if (failures >= SLOW_AFTER) await new Promise((r) => setTimeout(r, config.slowDownMs * (failures - SLOW_AFTER + 1)));
+
+  const [account] = await db.select().from(employee).where(eq(employee.email, email));
+  const ok = await verifyPassword(input.password, account?.passwordHash ?? null);
+  if (!account || !ok || !account.active) {
+    await db.insert(signInFailure).values({ email, address: input.address, failedAt: now });
+    throw new AppError("UNAUTHENTICATED", account && ok ? "This account is disabled" : "Wrong email or password");
+  }
+  await db.delete(signInFailure).where(eq(signInFailure.email, email));
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  const [row] = await db.insert(session).values({ employeeId: account.id, createdAt: now, expiresAt }).returning();
+  const token = await new SignJWT({ sid: row!.id })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(String(account.id))
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(config.secret);
+  return {
+    token,
+    expiresAt,
+    actor: { id: account.id, role: account.role, schoolId: account.schoolId, escId: account.escId, sessionId: row!.id },
+  };
+}
+
+/** The actor for a token, or null when it is missing, forged, expired, signed out or its account disabled. */
+export async function authenticate(db: Db, clock: Clock, config: AuthConfig, token: string | undefined): Promise<Actor | null> {
+  if (!token) return null;
+  let sid: unknown;
+  try {
+    const { payload } = await jwtVerify(token, config.secret, { algorithms: ["HS256"], currentDate: clock.now() });
+    sid = payload.sid;
+  } catch {
+    return null;
+  }
+  if (typeof sid !== "string" || !/^[0-9a-f-]{36}$/.test(sid)) return null;
+  const [row] = await db
+    .select({ id: employee.id, role: employee.role, schoolId: employee.schoolId, escId: employee.escId })
+    .from(session)
+    .innerJoin(employee, eq(employee.id, session.employeeId))
+    .where(and(eq(session.id, sid), isNull(session.revokedAt), gt(session.expiresAt, clock.now()), eq(employee.active, true)));
+  return row ? { ...row, sessionId: sid } : null;
+}
+
+export async function signOut(db: Db, clock: Clock, actor: Actor): Promise<void> {
+  await db.update(session).set({ revokedAt: clock.now() }).where(eq(session.id, actor.sessionId));
+}
