@@ -1,0 +1,134 @@
+import { testDbKinds } from "@gradewatch/db/testing";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AccessFixture, buildAccessFixture, employeeScopeOf, type Role, type Scope } from "../test/access-fixture.js";
+import { startTestApi, type TestApi } from "../test/harness.js";
+import { allows, matrix, type Operation } from "./matrix.js";
+
+const ROLES = Object.keys(matrix.rules) as Role[];
+const SCOPES: Scope[] = ["own", "sameSchool", "sameEsc", "otherEsc"];
+const ENTITIES = ["esc", "school", "section", "student", "mark"] as const;
+type Entity = (typeof ENTITIES)[number] | "employee";
+
+const OP_OF: Record<string, Operation> = {
+  Esc: "esc.read",
+  School: "school.read",
+  Employee: "employee.read",
+  Section: "section.read",
+  Student: "student.read",
+  Mark: "mark.read",
+};
+
+// Every tracked object is selected with its type and id, and every relation is followed, so a leak
+// anywhere in the tree is seen.
+const SELECTION: Record<Entity, string> = {
+  esc: "__typename id",
+  school: "__typename id esc { __typename id } principal { __typename id }",
+  employee: "__typename id school { __typename id esc { __typename id } } esc { __typename id }",
+  section: "__typename id school { __typename id } teacher { __typename id school { __typename id } }",
+  student: "__typename id school { __typename id principal { __typename id } }",
+  mark: "__typename id student { __typename id } section { __typename id teacher { __typename id } } enteredBy { __typename id } school { __typename id }",
+};
+const LIST: Record<Entity, string> = { esc: "escs", school: "schools", employee: "employees", section: "sections", student: "students", mark: "marks" };
+
+type Path =
+  | { kind: "direct"; entity: Entity; scope: Scope }
+  | { kind: "aliased"; entity: Entity; scopes: [Scope, Scope] }
+  | { kind: "ids"; entity: Entity; scopes: Scope[] }
+  | { kind: "filtered"; entity: Entity; filter: string; scope: Scope }
+  | { kind: "paginated"; entity: Entity; perPage: number };
+
+const entityArb = fc.constantFrom<Entity>("esc", "school", "employee", "section", "student", "mark");
+const scopeArb = fc.constantFrom(...SCOPES);
+const pathArb: fc.Arbitrary<Path> = fc.oneof(
+  fc.record({ kind: fc.constant("direct" as const), entity: entityArb, scope: scopeArb }),
+  fc.record({ kind: fc.constant("aliased" as const), entity: entityArb, scopes: fc.tuple(scopeArb, scopeArb) }),
+  fc.record({ kind: fc.constant("ids" as const), entity: entityArb, scopes: fc.uniqueArray(scopeArb, { minLength: 1 }) }),
+  fc.record({
+    kind: fc.constant("filtered" as const),
+    entity: fc.constantFrom<Entity>("student", "mark", "section", "employee"),
+    filter: fc.constantFrom("schoolId", "escId", "sectionId", "teacherId", "studentId"),
+    scope: scopeArb,
+  }),
+  fc.record({ kind: fc.constant("paginated" as const), entity: entityArb, perPage: fc.integer({ min: 1, max: 3 }) }),
+);
+
+describe.each(testDbKinds())("nothing outside the actor's scope comes back, on %s", (kind) => {
+  let api: TestApi;
+  let f: AccessFixture;
+  const tokens = {} as Record<Role, string>;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    f = await buildAccessFixture(api.database.db);
+    for (const [role, actor] of Object.entries(f.actors)) tokens[role as Role] = await api.tokenFor(actor.id);
+  });
+  afterAll(() => api?.close());
+
+  function idOf(role: Role, entity: Entity, scope: Scope): number {
+    if (entity !== "employee") return f.targets[entity][scope];
+    return f.employees.find((e) => employeeScopeOf(f, f.actors[role].id, e) === scope)?.id ?? f.actors[role].id;
+  }
+
+  function scopeOf(role: Role, typename: string, id: number): Scope | undefined {
+    if (typename === "Employee") {
+      const e = f.employees.find((x) => x.id === id);
+      return e ? employeeScopeOf(f, f.actors[role].id, e) : "otherEsc";
+    }
+    const entity = typename.toLowerCase() as Exclude<Entity, "employee">;
+    const targets = f.targets[entity];
+    return targets ? SCOPES.find((s) => targets[s] === id) : undefined;
+  }
+
+  function requests(role: Role, path: Path): string[] {
+    const sel = SELECTION[path.entity];
+    const list = LIST[path.entity];
+    switch (path.kind) {
+      case "direct":
+        return [`{ x: ${path.entity}(id: "${idOf(role, path.entity, path.scope)}") { ${sel} } }`];
+      case "aliased":
+        return [`{ ${path.scopes.map((s, i) => `a${i}: ${path.entity}(id: "${idOf(role, path.entity, s)}") { ${sel} }`).join(" ")} }`];
+      case "ids":
+        return [`{ x: ${list}(filter: { ids: [${path.scopes.map((s) => `"${idOf(role, path.entity, s)}"`).join(", ")}] }) { items { ${sel} } } }`];
+      case "filtered": {
+        const source = { schoolId: "school", escId: "esc", sectionId: "section", teacherId: "employee", studentId: "student" }[path.filter] as Entity;
+        const valid = ({ student: ["schoolId", "escId", "sectionId"], mark: ["schoolId", "escId", "sectionId", "studentId"], section: ["schoolId", "escId", "teacherId"], employee: ["schoolId", "escId"] } as Record<string, string[]>)[path.entity]!;
+        const filter = valid.includes(path.filter) ? path.filter : valid[0]!;
+        const id = idOf(role, filter === path.filter ? source : (({ schoolId: "school", escId: "esc" } as Record<string, Entity>)[filter] ?? "school"), path.scope);
+        return [`{ x: ${list}(perPage: 50, filter: { ${filter}: "${id}" }) { items { ${sel} } } }`];
+      }
+      case "paginated":
+        return Array.from({ length: 12 }, (_, i) => `{ x: ${list}(page: ${i + 1}, perPage: ${path.perPage}, sortField: "id") { items { ${sel} } } }`);
+    }
+  }
+
+  function leaks(role: Role, value: unknown, found: string[] = []): string[] {
+    if (Array.isArray(value)) value.forEach((v) => leaks(role, v, found));
+    else if (value && typeof value === "object") {
+      const o = value as Record<string, unknown>;
+      const op = typeof o.__typename === "string" ? OP_OF[o.__typename] : undefined;
+      if (op && typeof o.id === "string") {
+        const scope = scopeOf(role, o.__typename as string, Number(o.id));
+        if (!scope || !allows(role, op, scope)) found.push(`${o.__typename} ${o.id} (${scope ?? "unknown"})`);
+      }
+      Object.values(o).forEach((v) => leaks(role, v, found));
+    }
+    return found;
+  }
+
+  it("should hold for any actor, target and access path (direct, aliased, by ids, filtered, paginated, nested)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROLES), pathArb, async (role, path) => {
+        for (const query of requests(role, path)) {
+          const res = await api.gqlAs(tokens[role], query);
+          expect(res.status).toBe(200);
+          expect(leaks(role, res.data)).toEqual([]);
+          for (const err of res.errors ?? []) expect(err.extensions.code).toBe("NOT_FOUND");
+          if (path.kind === "direct" && allows(role, OP_OF[path.entity[0]!.toUpperCase() + path.entity.slice(1)]!, path.scope)) {
+            expect(res.data?.x?.id).toBe(String(idOf(role, path.entity, path.scope)));
+          }
+        }
+      }),
+      { numRuns: 150, seed: 20141104 },
+    );
+  });
+});
