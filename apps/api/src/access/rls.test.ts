@@ -1,0 +1,82 @@
+import { createDb } from "@gradewatch/db";
+import { mark, student } from "@gradewatch/db/schema";
+import { createTestDb, type TestDatabase, testDbKinds } from "@gradewatch/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../clock.js";
+import { createServer } from "../server.js";
+import { type AccessFixture, buildAccessFixture, type Role } from "../test/access-fixture.js";
+import { TEST_SECRET } from "../test/harness.js";
+import type { Actor } from "./actor.js";
+import { inActorTransaction } from "./request-scope.js";
+
+describe.each(testDbKinds())("row-level security on %s", (kind) => {
+  let database: TestDatabase;
+  let f: AccessFixture;
+  const actor = (role: Role): Actor => ({ ...f.actors[role], role, sessionId: "00000000-0000-0000-0000-000000000000" });
+  beforeAll(async () => {
+    database = await createTestDb(kind);
+    f = await buildAccessFixture(database.db);
+  });
+  afterAll(() => database?.close());
+
+  it.each([
+    ["TEACHER", 1, 1],
+    ["PRINCIPAL", 2, 2],
+    ["ESC_DIRECTOR", 3, 3],
+    ["HR", 0, 0],
+    ["DISTRICT_ADMIN", 4, 4],
+  ] as const)("should give a %s query with no WHERE clause only in-scope students (%i) and marks (%i)", async (role, students, marks) => {
+    const counts = await inActorTransaction(database.db, actor(role), async (tx) => ({
+      students: (await tx.select().from(student)).length,
+      marks: (await tx.select().from(mark)).length,
+    }));
+    expect(counts).toEqual({ students, marks });
+  });
+
+  it("should give nothing to a request with no signed-in actor", async () => {
+    const rows = await inActorTransaction(database.db, null, (tx) => tx.select().from(student));
+    expect(rows).toEqual([]);
+  });
+
+  it("should stop a teacher writing a mark into another teacher's section", async () => {
+    await expect(
+      inActorTransaction(database.db, actor("TEACHER"), (tx) =>
+        tx.execute(sql`update mark set value = '1' where section_id = ${f.targets.section.sameSchool}`).then(() =>
+          tx.select().from(mark).where(sql`section_id = ${f.targets.section.sameSchool}`),
+        ),
+      ),
+    ).resolves.toEqual([]);
+    const [row] = await database.db.select().from(mark).where(sql`section_id = ${f.targets.section.sameSchool}`);
+    expect(row!.value).toBe("3");
+  });
+
+  it("should not leak one request's identity to the next on a pool of one connection", async () => {
+    const pool = kind === "postgres" ? await createDb({ databaseUrl: database.url!, poolSize: 1, migrate: false }) : { db: database.db, close: async () => {} };
+    try {
+      const sequence: Role[] = ["TEACHER", "HR", "PRINCIPAL", "DISTRICT_ADMIN", "TEACHER", "HR", "ESC_DIRECTOR", "PRINCIPAL"];
+      const expected: Record<string, number> = { TEACHER: 1, HR: 0, PRINCIPAL: 2, DISTRICT_ADMIN: 4, ESC_DIRECTOR: 3 };
+      for (const role of sequence) {
+        const n = await inActorTransaction(pool.db, actor(role), async (tx) => (await tx.select().from(student)).length);
+        expect(n, role).toBe(expected[role]);
+        const after = await pool.db.execute(sql`select coalesce(current_setting('gradewatch.actor_role', true), '') as role, current_user as "user"`);
+        const row = (after as unknown as { rows: { role: string; user: string }[] }).rows[0]!;
+        expect(row.role).toBe("");
+        expect(row.user).not.toBe("gradewatch_app");
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("should refuse to start the API when row-level security is not forced on a student-data table", async () => {
+    await database.db.execute(sql`alter table mark no force row level security`);
+    try {
+      await expect(
+        createServer({ db: database.db, dbKind: database.kind, clock: fixedClock(new Date()), auth: { secret: TEST_SECRET, slowDownMs: 1 } }),
+      ).rejects.toThrow("Row-level security is not forced on mark: refusing to serve student data");
+    } finally {
+      await database.db.execute(sql`alter table mark force row level security`);
+    }
+  });
+});
