@@ -14,34 +14,37 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO gradewatc
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO gradewatch_app;--> statement-breakpoint
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO gradewatch_app;--> statement-breakpoint
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO gradewatch_app;--> statement-breakpoint
-CREATE FUNCTION gw_actor_role() RETURNS text LANGUAGE sql STABLE AS
+-- Policies call these inside scalar subqueries: evaluated once per statement (an InitPlan), not per row.
+CREATE FUNCTION gw_actor_role() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS
   $$ SELECT coalesce(current_setting('gradewatch.actor_role', true), '') $$;--> statement-breakpoint
-CREATE FUNCTION gw_actor_setting(name text) RETURNS integer LANGUAGE sql STABLE AS
+CREATE FUNCTION gw_actor_setting(name text) RETURNS integer LANGUAGE sql STABLE PARALLEL SAFE AS
   $$ SELECT nullif(current_setting('gradewatch.actor_' || name, true), '')::integer $$;--> statement-breakpoint
--- Whether the actor oversees the whole school (not only some of its sections).
-CREATE FUNCTION gw_school_visible(target integer) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT CASE gw_actor_role()
-    WHEN 'DISTRICT_ADMIN' THEN true
-    WHEN 'SYSTEM' THEN true
-    WHEN 'ESC_DIRECTOR' THEN EXISTS (SELECT 1 FROM school s WHERE s.id = target AND s.esc_id = gw_actor_setting('esc'))
-    WHEN 'INSTRUCTIONAL_SUPERINTENDENT' THEN EXISTS (SELECT 1 FROM school s WHERE s.id = target AND s.esc_id = gw_actor_setting('esc'))
-    WHEN 'PRINCIPAL' THEN target = gw_actor_setting('school')
-    ELSE false
-  END
-$$;--> statement-breakpoint
-CREATE FUNCTION gw_teaches(target_section integer) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT gw_actor_role() = 'TEACHER'
-    AND EXISTS (SELECT 1 FROM section s WHERE s.id = target_section AND s.teacher_id = gw_actor_setting('id'))
-$$;--> statement-breakpoint
 ALTER TABLE enrollment ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE enrollment FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE POLICY enrollment_scope ON enrollment USING (gw_school_visible(school_id) OR gw_teaches(section_id));--> statement-breakpoint
+-- Each branch is a test on the actor or an uncorrelated subquery: both evaluated once per statement.
+CREATE POLICY enrollment_scope ON enrollment USING (
+  (SELECT gw_actor_role()) IN ('DISTRICT_ADMIN', 'SYSTEM')
+  OR ((SELECT gw_actor_role()) IN ('ESC_DIRECTOR', 'INSTRUCTIONAL_SUPERINTENDENT')
+      AND school_id IN (SELECT s.id FROM school s WHERE s.esc_id = (SELECT gw_actor_setting('esc'))))
+  OR ((SELECT gw_actor_role()) = 'PRINCIPAL' AND school_id = (SELECT gw_actor_setting('school')))
+  OR ((SELECT gw_actor_role()) = 'TEACHER' AND section_id IN (SELECT s.id FROM section s WHERE s.teacher_id = (SELECT gw_actor_setting('id'))))
+);--> statement-breakpoint
 ALTER TABLE student ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE student FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY student_scope ON student USING (
-  gw_school_visible(school_id)
-  OR (gw_actor_role() = 'TEACHER' AND EXISTS (SELECT 1 FROM enrollment e WHERE e.student_id = student.id))
+  (SELECT gw_actor_role()) IN ('DISTRICT_ADMIN', 'SYSTEM')
+  OR ((SELECT gw_actor_role()) IN ('ESC_DIRECTOR', 'INSTRUCTIONAL_SUPERINTENDENT')
+      AND school_id IN (SELECT s.id FROM school s WHERE s.esc_id = (SELECT gw_actor_setting('esc'))))
+  OR ((SELECT gw_actor_role()) = 'PRINCIPAL' AND school_id = (SELECT gw_actor_setting('school')))
+  OR ((SELECT gw_actor_role()) = 'TEACHER' AND id IN (
+      SELECT e.student_id FROM enrollment e JOIN section s ON s.id = e.section_id WHERE s.teacher_id = (SELECT gw_actor_setting('id'))))
 );--> statement-breakpoint
 ALTER TABLE mark ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE mark FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE POLICY mark_scope ON mark USING (gw_school_visible(school_id) OR gw_teaches(section_id));
+CREATE POLICY mark_scope ON mark USING (
+  (SELECT gw_actor_role()) IN ('DISTRICT_ADMIN', 'SYSTEM')
+  OR ((SELECT gw_actor_role()) IN ('ESC_DIRECTOR', 'INSTRUCTIONAL_SUPERINTENDENT')
+      AND school_id IN (SELECT s.id FROM school s WHERE s.esc_id = (SELECT gw_actor_setting('esc'))))
+  OR ((SELECT gw_actor_role()) = 'PRINCIPAL' AND school_id = (SELECT gw_actor_setting('school')))
+  OR ((SELECT gw_actor_role()) = 'TEACHER' AND section_id IN (SELECT s.id FROM section s WHERE s.teacher_id = (SELECT gw_actor_setting('id'))))
+);

@@ -1,0 +1,10 @@
+const benches: Record<string, () => Promise<unknown>> = {
+  scope: () => import("./scope.js"),
+};
+
+const name = process.argv[2];
+if (!name || !benches[name]) {
+  console.error(`usage: pnpm bench <${Object.keys(benches).join("|")}>`);
+  process.exit(2);
+}
+await benches[name]!();
