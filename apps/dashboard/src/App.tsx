@@ -1,0 +1,41 @@
+import polyglotI18nProvider from "ra-i18n-polyglot";
+import { Admin, Resource } from "react-admin";
+import { authProvider } from "./authProvider";
+import { Dashboard } from "./dashboard/Dashboard";
+import { dataProvider } from "./dataProvider";
+import employees from "./employees";
+import escs from "./escs";
+import { en } from "./i18n/en";
+import { Layout } from "./layout/Layout";
+import maintenanceWindows from "./maintenanceWindows";
+import marks from "./marks";
+import outages from "./outages";
+import reportingPeriods from "./reportingPeriods";
+import schools from "./schools";
+import sections from "./sections";
+import students from "./students";
+
+const i18nProvider = polyglotI18nProvider(() => en, "en", { allowMissing: true });
+
+export const App = () => (
+  <Admin
+    title="Gradewatch"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={Layout}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="schools" {...schools} />
+    <Resource name="sections" {...sections} />
+    <Resource name="students" {...students} />
+    <Resource name="marks" {...marks} />
+    <Resource name="employees" {...employees} />
+    <Resource name="escs" {...escs} options={{ label: "ESCs" }} />
+    <Resource name="reportingPeriods" {...reportingPeriods} />
+    <Resource name="outages" {...outages} />
+    <Resource name="maintenanceWindows" {...maintenanceWindows} />
+  </Admin>
+);

@@ -1,0 +1,87 @@
+import type { AuthProvider } from "react-admin";
+import { HttpError } from "react-admin";
+import { request } from "./dataProvider/client";
+
+export type Role = "TEACHER" | "PRINCIPAL" | "ESC_DIRECTOR" | "INSTRUCTIONAL_SUPERINTENDENT" | "HR" | "DISTRICT_ADMIN";
+
+export interface Viewer {
+  id: string;
+  fullName: string;
+  role: Role;
+  scope: string;
+}
+
+const READ = ["list", "show", "export"];
+const EVERYONE = ["escs", "schools", "reportingPeriods", "outages", "maintenanceWindows"];
+const STUDENT_DATA = ["students", "sections", "marks"];
+
+/** What each role may open in the dashboard; the API enforces the same rules on every request. */
+const ACCESS: Record<Role, Record<string, string[]>> = {
+  DISTRICT_ADMIN: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, ["*"]])),
+  HR: { ...Object.fromEntries(EVERYONE.map((r) => [r, READ])), employees: ["*"] },
+  ESC_DIRECTOR: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
+  INSTRUCTIONAL_SUPERINTENDENT: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
+  PRINCIPAL: {
+    ...Object.fromEntries([...EVERYONE, "marks", "employees"].map((r) => [r, READ])),
+    students: [...READ, "create", "edit"],
+    sections: [...READ, "create", "edit"],
+  },
+  TEACHER: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
+};
+
+export function roleMay(role: Role | undefined, resource: string, action: string): boolean {
+  const actions = role ? ACCESS[role][resource] : undefined;
+  return !!actions && (actions.includes("*") || actions.includes(action));
+}
+
+let viewer: Promise<Viewer | null> | undefined;
+
+function loadViewer(): Promise<Viewer | null> {
+  viewer ??= request<{ me: Viewer }>("{ me { id fullName role scope } }")
+    .then((d) => d.me)
+    .catch(() => null);
+  return viewer;
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    const res = await fetch("/auth/sign-in", {
+      method: "POST",
+      credentials: "include",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: username, password }),
+    });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+      throw new HttpError(body?.errors?.[0]?.message ?? "Sign-in failed", res.status);
+    }
+    viewer = undefined;
+  },
+  async logout() {
+    await fetch("/auth/sign-out", { method: "POST", credentials: "include" }).catch(() => undefined);
+    viewer = undefined;
+  },
+  async checkAuth() {
+    if (!(await loadViewer())) {
+      viewer = undefined;
+      throw new Error("Your session has ended. Sign in again.");
+    }
+  },
+  async checkError(error: { status?: number; body?: { code?: string } }) {
+    if (error?.status === 401 || error?.body?.code === "UNAUTHENTICATED") {
+      viewer = undefined;
+      throw new Error("Your session has ended. Sign in again.");
+    }
+  },
+  async getIdentity() {
+    const me = await loadViewer();
+    if (!me) throw new Error("Not signed in");
+    return { id: me.id, fullName: me.fullName, role: me.role, scope: me.scope };
+  },
+  async getPermissions() {
+    return (await loadViewer())?.role;
+  },
+  async canAccess({ resource, action }) {
+    return roleMay((await loadViewer())?.role, resource, action);
+  },
+};

@@ -1,0 +1,41 @@
+import { Card, CardContent, Grid, Typography } from "@mui/material";
+import { Title, useCanAccess, useGetList } from "react-admin";
+
+const Count = ({ resource, label }: { resource: string; label: string }) => {
+  const { canAccess } = useCanAccess({ resource, action: "list" });
+  const { total, isPending } = useGetList(resource, { pagination: { page: 1, perPage: 1 } }, { enabled: !!canAccess });
+  if (!canAccess) return null;
+  return (
+    <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+      <Card>
+        <CardContent>
+          <Typography variant="overline">{label}</Typography>
+          <Typography variant="h4" data-testid={`count-${resource}`}>
+            {isPending ? "…" : (total ?? 0).toLocaleString("en-US")}
+          </Typography>
+        </CardContent>
+      </Card>
+    </Grid>
+  );
+};
+
+export const Dashboard = () => (
+  <Card sx={{ mt: 2 }}>
+    <Title title="Gradewatch — Reporting Period 1" />
+    <CardContent>
+      <Typography variant="h5" gutterBottom>
+        Reporting Period 1, 2014-15
+      </Typography>
+      <Typography variant="body1" sx={{ mb: 3 }}>
+        Elementary report cards were due Friday, November 7, 2014; after the November 4 outage the deadline moved to Friday,
+        November 14. Marks entered here are saved as they are typed and are never lost.
+      </Typography>
+      <Grid container spacing={2}>
+        <Count resource="schools" label="Schools" />
+        <Count resource="students" label="Students" />
+        <Count resource="employees" label="Staff" />
+        <Count resource="marks" label="Marks entered" />
+      </Grid>
+    </CardContent>
+  </Card>
+);

@@ -1,0 +1,37 @@
+import { Client, CombinedError, fetchExchange } from "@urql/core";
+import { HttpError } from "react-admin";
+
+export const client = new Client({
+  url: "/graphql",
+  preferGetMethod: false,
+  requestPolicy: "network-only",
+  fetchOptions: { credentials: "include" },
+  exchanges: [fetchExchange],
+});
+
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  BAD_USER_INPUT: 400,
+  DEADLINE_PASSED: 422,
+  RATE_LIMITED: 429,
+  MAINTENANCE: 503,
+};
+
+/** A GraphQL or network failure as react-admin's HttpError, carrying the server's message and code. */
+export function toHttpError(error: CombinedError): HttpError {
+  const first = error.graphQLErrors[0];
+  if (first) {
+    const code = String(first.extensions?.code ?? "INTERNAL");
+    return new HttpError(first.message, STATUS[code] ?? 500, { code });
+  }
+  return new HttpError("The server cannot be reached. Check your connection and try again.", 0, { code: "NETWORK" });
+}
+
+export async function request<T>(query: string, variables: Record<string, unknown> = {}, mutation = false): Promise<T> {
+  const result = mutation ? await client.mutation(query, variables).toPromise() : await client.query(query, variables).toPromise();
+  if (result.error) throw toHttpError(result.error);
+  return result.data as T;
+}

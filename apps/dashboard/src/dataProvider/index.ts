@@ -1,0 +1,94 @@
+import type { DataProvider, RaRecord } from "react-admin";
+import { request } from "./client";
+import { type ResourceConfig, resources } from "./resources";
+
+function config(resource: string): ResourceConfig {
+  const c = resources[resource];
+  if (!c) throw new Error(`Unknown resource ${resource}`);
+  return c;
+}
+
+// react-admin filters carry form values; the API wants only set values, and ids as strings.
+function cleanFilter(filter: Record<string, unknown> = {}) {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(filter)) {
+    if (v === undefined || v === null || v === "") continue;
+    out[k] = typeof v === "number" && k.endsWith("Id") ? String(v) : v;
+  }
+  return out;
+}
+
+function input(c: ResourceConfig, data: Record<string, unknown>, previous?: Record<string, unknown>) {
+  const out: Record<string, unknown> = {};
+  for (const k of c.inputFields ?? []) {
+    if (!(k in data)) continue;
+    const v = data[k] === "" ? null : data[k];
+    if (previous && JSON.stringify(previous[k]) === JSON.stringify(v)) continue;
+    out[k] = typeof v === "number" && k.endsWith("Id") ? String(v) : v;
+  }
+  return out;
+}
+
+async function getList(resource: string, params: { pagination?: { page: number; perPage: number }; sort?: { field: string; order: string }; filter?: Record<string, unknown> }) {
+  const c = config(resource);
+  const query = `query($page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder, $filter: ${c.type}Filter) {
+    page: ${c.list}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { total items { ${c.fields} } }
+  }`;
+  const data = await request<{ page: { total: number; items: RaRecord[] } }>(query, {
+    page: params.pagination?.page ?? 1,
+    perPage: params.pagination?.perPage ?? 25,
+    sortField: params.sort?.field,
+    sortOrder: params.sort?.order === "DESC" ? "DESC" : "ASC",
+    filter: cleanFilter(params.filter),
+  });
+  return { data: data.page.items, total: data.page.total };
+}
+
+async function getOne(resource: string, id: RaRecord["id"]) {
+  const c = config(resource);
+  const data = await request<{ one: RaRecord }>(`query($id: ID!) { one: ${c.one}(id: $id) { ${c.fields} } }`, { id: String(id) });
+  return data.one;
+}
+
+export const dataProvider: DataProvider = {
+  getList: (resource, params) => getList(resource, params) as never,
+  getOne: async (resource, params) => ({ data: (await getOne(resource, params.id)) as never }),
+  getMany: async (resource, params) => {
+    const ids = params.ids.map(String);
+    const { data } = await getList(resource, { pagination: { page: 1, perPage: Math.max(1, Math.min(ids.length, 500)) }, filter: { ids } });
+    return { data: data as never };
+  },
+  getManyReference: (resource, params) =>
+    getList(resource, { ...params, filter: { ...params.filter, [params.target]: String(params.id) } }) as never,
+  create: async (resource, params) => {
+    const c = config(resource);
+    const data = await request<{ r: RaRecord }>(
+      `mutation($input: ${c.type}CreateInput!) { r: create${c.type}(input: $input) { ${c.fields} } }`,
+      { input: input(c, params.data) },
+      true,
+    );
+    return { data: data.r as never };
+  },
+  update: async (resource, params) => {
+    const c = config(resource);
+    const data = await request<{ r: RaRecord }>(
+      `mutation($id: ID!, $input: ${c.type}UpdateInput!) { r: update${c.type}(id: $id, input: $input) { ${c.fields} } }`,
+      { id: String(params.id), input: input(c, params.data, params.previousData) },
+      true,
+    );
+    return { data: data.r as never };
+  },
+  updateMany: async (resource, params) => {
+    for (const id of params.ids) await dataProvider.update(resource, { id, data: params.data, previousData: { id } });
+    return { data: params.ids };
+  },
+  delete: async (resource, params) => {
+    const c = config(resource);
+    const data = await request<{ r: RaRecord }>(`mutation($id: ID!) { r: delete${c.type}(id: $id) { id } }`, { id: String(params.id) }, true);
+    return { data: data.r as never };
+  },
+  deleteMany: async (resource, params) => {
+    for (const id of params.ids) await dataProvider.delete(resource, { id });
+    return { data: params.ids };
+  },
+};

@@ -1,0 +1,30 @@
+import { Box, Typography } from "@mui/material";
+import type { ReactNode } from "react";
+import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity } from "react-admin";
+import { roles } from "../common/choices";
+
+const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
+
+const Viewer = () => {
+  const { identity } = useGetIdentity();
+  if (!identity) return null;
+  return (
+    <Box sx={{ textAlign: "right", mr: 1, lineHeight: 1.2 }} data-testid="viewer">
+      <Typography variant="body2" component="div" sx={{ fontWeight: 600 }}>
+        {identity.fullName}
+      </Typography>
+      <Typography variant="caption" component="div">
+        {roleName(String(identity.role))} · {String(identity.scope)}
+      </Typography>
+    </Box>
+  );
+};
+
+const GradewatchAppBar = () => (
+  <AppBar>
+    <TitlePortal />
+    <Viewer />
+  </AppBar>
+);
+
+export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={GradewatchAppBar}>{children}</RaLayout>;
