@@ -1,15 +1,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../test/browser.js";
 import { startApiProcess, type RunningApi } from "../test/process.js";
+
+const PASSWORD = "gradewatch-demo";
+const shots = path.join(os.tmpdir(), "gradewatch-shots");
 
 describe("the dashboard in headless Chromium", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-e2e-"));
   let api: RunningApi;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
     api = await startApiProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
   });
@@ -19,19 +24,110 @@ describe("the dashboard in headless Chromium", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("should show the seeded schools in the schools list, with their ESC", async () => {
-    const res = await fetch(`${api.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ schools(perPage: 1, sortField: \"name\") { total items { name esc { name } } } }" }),
-    });
-    const { total, items } = ((await res.json()) as any).data.schools;
+  async function signIn(email: string): Promise<Page> {
+    // One browser profile: start each person from a signed-out state.
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(`${api.url}/#/login`);
+    await page.locator("input[name=username]").fill(email);
+    await page.locator("input[name=password]").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("viewer").waitFor({ timeout: 30_000 });
+    return page;
+  }
+
+  async function menu(page: Page): Promise<string[]> {
+    const items = await page.getByRole("menuitem").allTextContents();
+    return items.map((t) => t.trim()).filter(Boolean);
+  }
+
+  async function rowsOf(page: Page, route: string) {
+    await page.goto(`${api.url}/#/${route}`);
+    await page.locator("tbody tr").first().waitFor({ timeout: 30_000 });
+    return page.locator("tbody tr");
+  }
+
+  it("should turn away a wrong password with a message and keep the visitor on the sign-in page", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${api.url}/#/schools`);
-    await page.getByText(items[0].name, { exact: true }).first().waitFor({ timeout: 30_000 });
-    expect(await page.getByRole("row").count()).toBeGreaterThan(10);
-    expect(await page.getByText(items[0].esc.name).count()).toBeGreaterThan(0);
-    expect(await page.textContent("body")).toContain(`of ${total}`);
-    await page.screenshot({ path: path.join(os.tmpdir(), "gradewatch-schools.png") });
+    await page.locator("input[name=username]").fill("admin@demo.gradewatch.test");
+    await page.locator("input[name=password]").fill("wrong");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Wrong email or password").waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain("#/login");
+    await page.close();
+  });
+
+  it("should show a district administrator every school, every menu and their name, role and scope", async () => {
+    const page = await signIn("admin@demo.gradewatch.test");
+    expect(await page.getByTestId("viewer").textContent()).toContain("District admin · Whole district");
+    expect(await menu(page)).toEqual(
+      expect.arrayContaining(["Dashboard", "Schools", "Sections", "Students", "Marks", "Staff", "ESCs", "Reporting periods", "Outages", "Maintenance windows"]),
+    );
+    const rows = await rowsOf(page, "schools");
+    expect(await rows.count()).toBe(25);
+    await expect.poll(() => page.textContent("body")).toMatch(/1-25 of 40/);
+    await page.screenshot({ path: path.join(shots, "admin-schools.png") });
+    await page.close();
+  });
+
+  it("should show an ESC director only the schools of ESC North", async () => {
+    const page = await signIn("director.north@demo.gradewatch.test");
+    expect(await page.getByTestId("viewer").textContent()).toContain("ESC director · ESC North");
+    const rows = await rowsOf(page, "schools");
+    const escColumn = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[3]?.textContent?.trim()));
+    expect(escColumn.length).toBeGreaterThan(3);
+    expect(new Set(escColumn)).toEqual(new Set(["ESC North"]));
+    await page.close();
+  });
+
+  it("should show a principal their one school and no way to create schools", async () => {
+    const page = await signIn("principal@demo.gradewatch.test");
+    const rows = await rowsOf(page, "schools");
+    expect(await rows.count()).toBe(1);
+    const school = (await rows.first().locator("td").nth(1).textContent())!.trim();
+    expect(await page.getByTestId("viewer").textContent()).toContain(`Principal · ${school}`);
+    expect(await page.getByRole("link", { name: "Create" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("should show a teacher only their own sections and the students enrolled in them", async () => {
+    const page = await signIn("teacher@demo.gradewatch.test");
+    expect(await page.getByTestId("viewer").textContent()).toMatch(/Teacher · Own sections at /);
+    const sections = await rowsOf(page, "sections");
+    const cells = await sections.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
+    expect(new Set(cells.map((c) => c[4])).size).toBe(1);
+    const enrolled = cells.reduce((n, c) => n + Number(c[5]), 0);
+    const students = await rowsOf(page, "students");
+    expect(enrolled).toBeGreaterThan(5);
+    expect(await students.count()).toBe(Math.min(enrolled, 25));
+    await page.screenshot({ path: path.join(shots, "teacher-students.png") });
+    await page.close();
+  });
+
+  it("should show HR staff but no students, sections or marks, even by typing the address", async () => {
+    const page = await signIn("hr@demo.gradewatch.test");
+    const items = await menu(page);
+    expect(items).toContain("Staff");
+    expect(items).not.toContain("Students");
+    expect(items).not.toContain("Marks");
+    expect(items).not.toContain("Sections");
+    await page.goto(`${api.url}/#/students`);
+    await page.waitForTimeout(1500);
+    expect(await page.locator("tbody tr").count()).toBe(0);
+    await page.close();
+  });
+
+  it("should sign out back to the sign-in page, after which the API refuses the old session", async () => {
+    const page = await signIn("admin@demo.gradewatch.test");
+    await page.getByRole("button", { name: "Profile" }).click();
+    await page.getByRole("menuitem", { name: "Logout" }).click();
+    await page.locator("input[name=password]").waitFor({ timeout: 15_000 });
+    const res = (await page.evaluate(async () => {
+      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { id } }" }) });
+      return r.json();
+    })) as { errors: { extensions: { code: string } }[] };
+    expect(res.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    await page.close();
   });
 });

@@ -37,7 +37,7 @@ const filters = [
 ];
 
 export const EmployeeList = () => (
-  <List filters={filters} sort={{ field: "lastName", order: "ASC" }}>
+  <List filters={filters} sort={{ field: "lastName", order: "ASC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="employeeNumber" />
       <TextField source="lastName" />

@@ -18,7 +18,7 @@ const filters = [
 ];
 
 export const MarkList = () => (
-  <List filters={filters} sort={{ field: "updatedAt", order: "DESC" }}>
+  <List filters={filters} sort={{ field: "updatedAt", order: "DESC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="student.fullName" label="Student" sortable={false} />
       <TextField source="section.courseName" label="Section" sortable={false} />

@@ -3,7 +3,7 @@ import { Create, Datagrid, DateField, DateTimeInput, Edit, List, NumberField, Se
 import { LA_DATETIME, outageKinds } from "../common/choices";
 
 export const OutageList = () => (
-  <List filters={[<SelectInput key="kind" source="kind" choices={outageKinds} alwaysOn />]} sort={{ field: "startsAt", order: "DESC" }}>
+  <List filters={[<SelectInput key="kind" source="kind" choices={outageKinds} alwaysOn />]} sort={{ field: "startsAt", order: "DESC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <SelectField source="kind" choices={outageKinds} />
       <DateField source="startsAt" showTime options={LA_DATETIME} />

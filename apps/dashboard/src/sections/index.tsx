@@ -35,7 +35,7 @@ const filters = [
 ];
 
 export const SectionList = () => (
-  <List filters={filters} sort={{ field: "courseName", order: "ASC" }}>
+  <List filters={filters} sort={{ field: "courseName", order: "ASC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="courseName" />
       <SelectField source="gradeLevel" choices={gradeLevels} />

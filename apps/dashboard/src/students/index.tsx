@@ -36,7 +36,7 @@ const filters = [
 ];
 
 export const StudentList = () => (
-  <List filters={filters} sort={{ field: "lastName", order: "ASC" }}>
+  <List filters={filters} sort={{ field: "lastName", order: "ASC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="districtStudentId" />
       <TextField source="lastName" />
