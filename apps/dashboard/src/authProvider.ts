@@ -17,7 +17,11 @@ const STUDENT_DATA = ["students", "sections", "marks"];
 
 /** What each role may open in the dashboard; the API enforces the same rules on every request. */
 const ACCESS: Record<Role, Record<string, string[]>> = {
-  DISTRICT_ADMIN: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, ["*"]])),
+  DISTRICT_ADMIN: {
+    ...Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, ["*"]])),
+    escs: READ,
+    marks: READ,
+  },
   HR: { ...Object.fromEntries(EVERYONE.map((r) => [r, READ])), employees: ["*"] },
   ESC_DIRECTOR: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
   INSTRUCTIONAL_SUPERINTENDENT: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
