@@ -2,12 +2,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runApiExpectingFailure, startApiProcess, type RunningApi } from "./test/process.js";
+import { spawn } from "node:child_process";
+import { mainJs, runApiExpectingFailure, startApiProcess, type RunningApi } from "./test/process.js";
 
 const schoolTotal = async (url: string) => {
-  const res = await fetch(`${url}/graphql`, {
+  const signIn = await fetch(`${url}/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@demo.gradewatch.test", password: "gradewatch-demo" }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: "{ schools { total } students { total } }" }),
   });
   return ((await res.json()) as any).data as { schools: { total: number }; students: { total: number } };
@@ -26,7 +33,8 @@ describe("the start command on the embedded database", () => {
 
   it("should migrate, seed the demo district, print the URL and logins, and report pglite on /healthz", async () => {
     expect(api.output()).toMatch(/Gradewatch is running at http:\/\/localhost:\d+\//);
-    expect(api.output()).toMatch(/DISTRICT_ADMIN\s+\S+@/);
+    expect(api.output()).toMatch(/Demo logins \(password "gradewatch-demo"\)/);
+    expect(api.output()).toMatch(/DISTRICT_ADMIN\s+admin@demo\.gradewatch\.test/);
     const health = await fetch(`${api.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: "ok", database: "pglite", simulatedClock: true });
@@ -49,6 +57,30 @@ describe("the start command on the embedded database", () => {
     api = await startApiProcess({ DATA_DIR: dataDir, LOG_LEVEL: "info" });
     expect(api.output()).not.toMatch(/loading the demo district/);
     expect(await schoolTotal(api.url)).toEqual(before);
+  });
+});
+
+describe("a first start interrupted while loading the demo district", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-killed-"));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it("should leave no half district behind: the next start loads all of it", async () => {
+    const child = spawn(process.execPath, [mainJs], {
+      env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => String(d).includes("loading the demo district") && resolve()));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    const api = await startApiProcess({ DATA_DIR: dataDir, LOG_LEVEL: "info" });
+    try {
+      expect(api.output()).toMatch(/loading the demo district/);
+      const totals = await schoolTotal(api.url);
+      expect(totals.schools.total).toBeGreaterThanOrEqual(30);
+    } finally {
+      await api.stop();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { createDb, DataDirLockedError } from "@gradewatch/db";
+import { createDb, DataDirLockedError, type Db } from "@gradewatch/db";
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
 import { resolveClock } from "./clock.js";
 import { resolveSessionSecret } from "./features/auth/auth.service.js";
@@ -15,8 +15,12 @@ async function main() {
   );
   if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
     logger.info("empty database: loading the demo district");
-    const summary = await seed(database.db, { scale: "demo" });
-    await setDemoPasswords(database.db);
+    // One transaction: a start interrupted while loading leaves an empty database, not half a district.
+    const summary = await database.db.transaction(async (tx) => {
+      const result = await seed(tx as unknown as Db, { scale: "demo" });
+      await setDemoPasswords(tx as unknown as Db);
+      return result;
+    });
     logger.info({ counts: summary.counts }, "demo district loaded");
   }
   const clock = await resolveClock(database.db, config.clockStart);
@@ -36,7 +40,9 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     await server.stop();
+    logger.info("http server stopped");
     await database.close();
+    logger.info("database closed");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,6 +1,7 @@
 import type { AuthProvider } from "react-admin";
 import { HttpError } from "react-admin";
 import { request } from "./dataProvider/client";
+import { apiSupports } from "./dataProvider/resources";
 
 export type Role = "TEACHER" | "PRINCIPAL" | "ESC_DIRECTOR" | "INSTRUCTIONAL_SUPERINTENDENT" | "HR" | "DISTRICT_ADMIN";
 
@@ -86,6 +87,6 @@ export const authProvider: AuthProvider = {
     return (await loadViewer())?.role;
   },
   async canAccess({ resource, action }) {
-    return roleMay((await loadViewer())?.role, resource, action);
+    return apiSupports(resource, action) && roleMay((await loadViewer())?.role, resource, action);
   },
 };

@@ -9,6 +9,9 @@ export const roles = choices(["TEACHER", "PRINCIPAL", "ESC_DIRECTOR", "INSTRUCTI
 export const outageKinds = choices(["UNPLANNED", "MAINTENANCE"]);
 export const gradeLevels = Array.from({ length: 13 }, (_, g) => ({ id: g, name: g === 0 ? "Kindergarten" : `Grade ${g}` }));
 
-/** Every date and time in the district is read in Los Angeles time. */
-export const LA_DATE = { timeZone: "America/Los_Angeles", year: "numeric", month: "short", day: "numeric" } as const;
-export const LA_DATETIME = { ...LA_DATE, hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+/** Every instant in the district is read in Los Angeles time. */
+export const LA_DATETIME = { timeZone: "America/Los_Angeles", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+/** A LocalDate ("2014-11-14") is a calendar day: read at UTC midnight so no time zone shifts it to the day before. */
+export const CALENDAR_DAY = { timeZone: "UTC", weekday: "short", year: "numeric", month: "short", day: "numeric" } as const;
+
+export const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$/;

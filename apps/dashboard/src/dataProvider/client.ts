@@ -1,7 +1,7 @@
-import { Client, CombinedError, fetchExchange } from "@urql/core";
+import { type CombinedError, createClient, fetchExchange } from "@urql/core";
 import { HttpError } from "react-admin";
 
-export const client = new Client({
+export const client = createClient({
   url: "/graphql",
   preferGetMethod: false,
   requestPolicy: "network-only",

@@ -18,6 +18,12 @@ function cleanFilter(filter: Record<string, unknown> = {}) {
   return out;
 }
 
+function mutationOf(c: ResourceConfig, kind: "create" | "update" | "delete"): string {
+  const name = c[kind];
+  if (!name) throw new Error(`${c.list} cannot be changed here`);
+  return name;
+}
+
 function input(c: ResourceConfig, data: Record<string, unknown>, previous?: Record<string, unknown>) {
   const out: Record<string, unknown> = {};
   for (const k of c.inputFields ?? []) {
@@ -63,7 +69,7 @@ export const dataProvider: DataProvider = {
   create: async (resource, params) => {
     const c = config(resource);
     const data = await request<{ r: RaRecord }>(
-      `mutation($input: ${c.type}CreateInput!) { r: create${c.type}(input: $input) { ${c.fields} } }`,
+      `mutation($input: ${c.type}CreateInput!) { r: ${mutationOf(c, "create")}(input: $input) { ${c.fields} } }`,
       { input: input(c, params.data) },
       true,
     );
@@ -72,7 +78,7 @@ export const dataProvider: DataProvider = {
   update: async (resource, params) => {
     const c = config(resource);
     const data = await request<{ r: RaRecord }>(
-      `mutation($id: ID!, $input: ${c.type}UpdateInput!) { r: update${c.type}(id: $id, input: $input) { ${c.fields} } }`,
+      `mutation($id: ID!, $input: ${c.type}UpdateInput!) { r: ${mutationOf(c, "update")}(id: $id, input: $input) { ${c.fields} } }`,
       { id: String(params.id), input: input(c, params.data, params.previousData) },
       true,
     );
@@ -84,7 +90,7 @@ export const dataProvider: DataProvider = {
   },
   delete: async (resource, params) => {
     const c = config(resource);
-    const data = await request<{ r: RaRecord }>(`mutation($id: ID!) { r: delete${c.type}(id: $id) { id } }`, { id: String(params.id) }, true);
+    const data = await request<{ r: RaRecord }>(`mutation($id: ID!) { r: ${mutationOf(c, "delete")}(id: $id) { ${c.fields} } }`, { id: String(params.id) }, true);
     return { data: data.r as never };
   },
   deleteMany: async (resource, params) => {

@@ -1,11 +1,12 @@
 export interface ResourceConfig {
-  /** GraphQL list field, e.g. "schools"; the single field is `one`. */
   list: string;
   one: string;
-  /** The GraphQL type name, for create/update/delete mutation names and input types. */
+  /** GraphQL type name: the filter and input types are `${type}Filter`, `${type}CreateInput`, `${type}UpdateInput`. */
   type: string;
   fields: string;
-  writable?: ("create" | "update" | "delete")[];
+  create?: string;
+  update?: string;
+  delete?: string;
   /** Input fields sent on create/update; anything else in the form record is dropped. */
   inputFields?: string[];
 }
@@ -16,16 +17,19 @@ export const resources: Record<string, ResourceConfig> = {
     list: "schools",
     one: "school",
     type: "School",
-    fields: "id locationCode name level escId esc { id code name } principalId principal { id fullName } enrollment",
-    writable: ["create", "update", "delete"],
+    fields: "id locationCode name level escId esc { id code name } principalId principal { id firstName lastName fullName } enrollment",
+    create: "createSchool",
+    update: "updateSchool",
+    delete: "deleteSchool",
     inputFields: ["locationCode", "name", "level", "escId", "principalId", "enrollment"],
   },
   employees: {
     list: "employees",
     one: "employee",
     type: "Employee",
-    fields: "id employeeNumber firstName lastName fullName email role schoolId school { id name } escId esc { id name } workdayStart workdayEnd active",
-    writable: ["create", "update"],
+    fields: "id employeeNumber firstName lastName fullName email role schoolId school { id name } escId esc { id code name } workdayStart workdayEnd active",
+    create: "createEmployee",
+    update: "updateEmployee",
     inputFields: ["employeeNumber", "firstName", "lastName", "email", "role", "schoolId", "escId", "workdayStart", "workdayEnd", "active"],
   },
   students: {
@@ -33,7 +37,8 @@ export const resources: Record<string, ResourceConfig> = {
     one: "student",
     type: "Student",
     fields: "id districtStudentId firstName lastName fullName gradeLevel schoolId school { id name }",
-    writable: ["create", "update"],
+    create: "createStudent",
+    update: "updateStudent",
     inputFields: ["districtStudentId", "firstName", "lastName", "gradeLevel", "schoolId"],
   },
   sections: {
@@ -41,7 +46,8 @@ export const resources: Record<string, ResourceConfig> = {
     one: "section",
     type: "Section",
     fields: "id schoolId school { id name } teacherId teacher { id fullName } courseName gradeLevel level enrolledCount",
-    writable: ["create", "update"],
+    create: "createSection",
+    update: "updateSection",
     inputFields: ["schoolId", "teacherId", "courseName", "gradeLevel", "level"],
   },
   reportingPeriods: {
@@ -49,7 +55,8 @@ export const resources: Record<string, ResourceConfig> = {
     one: "reportingPeriod",
     type: "ReportingPeriod",
     fields: "id schoolYear name level windowOpensOn originalDeadline currentDeadline deadlineAt gradingItems { id code name scale position }",
-    writable: ["create", "update"],
+    create: "createReportingPeriod",
+    update: "updateReportingPeriod",
     inputFields: ["schoolYear", "name", "level", "windowOpensOn", "originalDeadline", "currentDeadline"],
   },
   marks: {
@@ -64,7 +71,9 @@ export const resources: Record<string, ResourceConfig> = {
     one: "outage",
     type: "Outage",
     fields: "id kind startsAt endsAt description durationMinutes",
-    writable: ["create", "update", "delete"],
+    create: "createOutage",
+    update: "updateOutage",
+    delete: "deleteOutage",
     inputFields: ["kind", "startsAt", "endsAt", "description"],
   },
   maintenanceWindows: {
@@ -72,7 +81,17 @@ export const resources: Record<string, ResourceConfig> = {
     one: "maintenanceWindow",
     type: "MaintenanceWindow",
     fields: "id name startsAtLocal endsAtLocal timeZone active description",
-    writable: ["create", "update", "delete"],
+    create: "createMaintenanceWindow",
+    update: "updateMaintenanceWindow",
+    delete: "deleteMaintenanceWindow",
     inputFields: ["name", "startsAtLocal", "endsAtLocal", "timeZone", "active", "description"],
   },
 };
+
+const MUTATION_OF: Record<string, "create" | "update" | "delete"> = { create: "create", edit: "update", delete: "delete" };
+
+/** Whether the API has the mutation behind a react-admin action; reading is always possible. */
+export function apiSupports(resource: string, action: string): boolean {
+  const mutation = MUTATION_OF[action];
+  return !mutation || !!resources[resource]?.[mutation];
+}
