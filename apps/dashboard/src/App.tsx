@@ -33,7 +33,7 @@ export const App = () => (
     <Resource name="students" {...students} />
     <Resource name="marks" {...marks} />
     <Resource name="employees" {...employees} />
-    <Resource name="escs" {...escs} options={{ label: "ESCs" }} />
+    <Resource name="escs" {...escs} />
     <Resource name="reportingPeriods" {...reportingPeriods} />
     <Resource name="outages" {...outages} />
     <Resource name="maintenanceWindows" {...maintenanceWindows} />

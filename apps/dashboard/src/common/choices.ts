@@ -1,3 +1,5 @@
+import { DISTRICT_TIME_ZONE, MARK_SCALE_LABELS } from "@gradewatch/domain";
+
 const choices = (ids: string[], label: (id: string) => string = (id) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, " ")) =>
   ids.map((id) => ({ id, name: label(id) }));
 
@@ -6,11 +8,12 @@ export const periodLevels = choices(["ELEMENTARY", "SECONDARY"]);
 export const roles = choices(["TEACHER", "PRINCIPAL", "ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT", "HR", "DISTRICT_ADMIN"], (id) =>
   id === "ESC_DIRECTOR" ? "ESC director" : id === "HR" ? "HR" : id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, " "),
 );
+export const markScales = Object.entries(MARK_SCALE_LABELS).map(([id, name]) => ({ id, name }));
 export const outageKinds = choices(["UNPLANNED", "MAINTENANCE"]);
 export const gradeLevels = Array.from({ length: 13 }, (_, g) => ({ id: g, name: g === 0 ? "Kindergarten" : `Grade ${g}` }));
 
 /** Every instant in the district is read in Los Angeles time. */
-export const LA_DATETIME = { timeZone: "America/Los_Angeles", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+export const LA_DATETIME = { timeZone: DISTRICT_TIME_ZONE, year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
 /** A LocalDate ("2014-11-14") is a calendar day: read at UTC midnight so no time zone shifts it to the day before. */
 export const CALENDAR_DAY = { timeZone: "UTC", weekday: "short", year: "numeric", month: "short", day: "numeric" } as const;
 

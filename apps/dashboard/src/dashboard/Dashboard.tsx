@@ -27,8 +27,7 @@ export const Dashboard = () => (
         Reporting Period 1, 2014-15
       </Typography>
       <Typography variant="body1" sx={{ mb: 3 }}>
-        Elementary report cards were due Friday, November 7, 2014; after the November 4 outage the deadline moved to Friday,
-        November 14. Marks entered here are saved as they are typed and are never lost.
+        Elementary marks were due Friday, November 7, 2014; after the November 4 outage lost unsaved grades, the deadline was extended to Friday, November 14.
       </Typography>
       <Grid container spacing={2}>
         <Count resource="schools" label="Schools" />

@@ -1,0 +1,8 @@
+import { Create } from "react-admin";
+import { EmployeeForm } from "./EmployeeForm";
+
+export const EmployeeCreate = () => (
+  <Create mutationMode="pessimistic" redirect="show">
+    <EmployeeForm />
+  </Create>
+);

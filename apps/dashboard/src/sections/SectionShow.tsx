@@ -1,0 +1,36 @@
+import { Datagrid, DateField, NumberField, Pagination, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField } from "react-admin";
+import { gradeLevels, LA_DATETIME, periodLevels } from "../common/choices";
+
+export const SectionShow = () => (
+  <Show>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="Summary">
+        <TextField source="courseName" />
+        <SelectField source="gradeLevel" choices={gradeLevels} />
+        <SelectField source="level" choices={periodLevels} />
+        <ReferenceField source="schoolId" reference="schools" link="show" />
+        <ReferenceField source="teacherId" reference="employees" link="show" />
+        <NumberField source="enrolledCount" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Students" path="students">
+        <ReferenceManyField reference="students" target="sectionId" sort={{ field: "lastName", order: "ASC" }} pagination={<Pagination />} perPage={25}>
+          <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>No students enrolled.</p>}>
+            <TextField source="districtStudentId" />
+            <TextField source="lastName" />
+            <TextField source="firstName" />
+          </Datagrid>
+        </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Marks" path="marks">
+        <ReferenceManyField reference="marks" target="sectionId" sort={{ field: "updatedAt", order: "DESC" }} pagination={<Pagination />} perPage={25}>
+          <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>No marks entered yet.</p>}>
+            <TextField source="student.fullName" sortable={false} />
+            <TextField source="gradingItem.name" sortable={false} />
+            <TextField source="value" />
+            <DateField source="updatedAt" showTime options={LA_DATETIME} />
+          </Datagrid>
+        </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
