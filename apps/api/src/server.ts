@@ -51,6 +51,10 @@ function errorResponses(logger: Logger): ApolloServerPlugin<Context> {
           if (response.body.kind !== "single") return;
           for (const err of response.body.singleResult.errors ?? []) {
             if (err.extensions?.code === "INTERNAL") (err.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            if (err.extensions?.code === "MAINTENANCE") {
+              response.http.status = 503;
+              response.http.headers.set("retry-after", String(err.extensions.retryAfter ?? 60));
+            }
           }
         },
       };

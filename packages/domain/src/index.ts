@@ -1,2 +1,3 @@
 export * from "./calendar.js";
 export * from "./mark-scales.js";
+export * from "./windows.js";

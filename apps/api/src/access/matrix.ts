@@ -12,7 +12,8 @@ export type Operation =
   | "school.update"
   | "employee.update"
   | "section.update"
-  | "student.update";
+  | "student.update"
+  | "mark.update";
 
 export interface Matrix {
   scopes: Scope[];

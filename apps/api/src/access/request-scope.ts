@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@gradewatch/db";
 import type { Actor } from "./actor.js";
 
-export const STUDENT_DATA_TABLES = ["student", "enrollment", "mark"] as const;
+export const STUDENT_DATA_TABLES = ["student", "enrollment", "mark", "mark_history"] as const;
 
 /**
  * Runs one request's work in a transaction whose identity is the actor's, as the non-superuser
@@ -29,7 +29,7 @@ export function inActorTransaction<T>(db: Db, actor: Actor | null, work: (tx: Tx
 export async function assertRowLevelSecurity(db: Db): Promise<void> {
   const result = await db.execute(sql`
     select relname, relrowsecurity, relforcerowsecurity from pg_class
-    where relnamespace = 'public'::regnamespace and relkind = 'r' and relname in ('student', 'enrollment', 'mark')`);
+    where relnamespace = 'public'::regnamespace and relkind = 'r' and relname in ('student', 'enrollment', 'mark', 'mark_history')`);
   const rows = (result as unknown as { rows: { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }[] }).rows;
   const protectedTables = new Set(rows.filter((r) => r.relrowsecurity && r.relforcerowsecurity).map((r) => r.relname));
   const missing = STUDENT_DATA_TABLES.filter((t) => !protectedTables.has(t));

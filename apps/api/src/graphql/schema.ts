@@ -13,6 +13,7 @@ import { SchoolResolver } from "../features/schools/school.resolver.js";
 import { SectionResolver } from "../features/sections/section.resolver.js";
 import { StudentResolver } from "../features/students/student.resolver.js";
 import { authChecker } from "./auth-checker.js";
+import { refuseWritesDuringMaintenance } from "./middlewares/maintenance.js";
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -34,6 +35,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     // Filters without decorators are valid objects, not "unknown values".
     validate: { forbidUnknownValues: false },
     authChecker,
+    globalMiddlewares: [refuseWritesDuringMaintenance],
   });
   return schema;
 }

@@ -143,9 +143,9 @@ export function clearOfBlackouts(cal: EntryCalendar, rng: Random, start: number,
  */
 export function entryTimes(rng: Random, cal: EntryCalendar, plan: WorkPlan, n: number, out: Float64Array): void {
   const sessions = Math.max(1, Math.min(plan.sessions, n));
-  const days: number[] = [];
-  for (let i = 0; i < sessions - 1; i++) days.push(sessionDay(rng, cal, plan));
-  days.push(plan.finishDay);
+  // The first sitting is on the start day and the last on the finish day; the rest fall in between.
+  const days: number[] = sessions > 1 ? [plan.startDay, plan.finishDay] : [plan.finishDay];
+  for (let i = 0; i < sessions - 2; i++) days.push(sessionDay(rng, cal, plan));
   days.sort((a, b) => a - b);
   const weights = days.map(() => rng.range(0.5, 1.5));
   const totalWeight = weights.reduce((s, w) => s + w, 0);

@@ -8,7 +8,7 @@ import { deriveSeed, Random } from "./random.js";
 export const DEMO_DOMAIN = "demo.gradewatch.test";
 const STAFF_DOMAIN = "staff.gradewatch.test";
 // MISIS went live in August 2014: the records "exist" from then, not from whenever the seed ran.
-export const RECORDS_CREATED_AT = Date.parse("2014-08-01T08:00:00-07:00");
+const RECORDS_CREATED_AT = Date.parse("2014-08-01T08:00:00-07:00");
 const HOUR = 3600_000;
 
 export interface PeriodItems {
@@ -41,7 +41,7 @@ export interface GenerationContext {
   schoolIds: number[];
 }
 
-export function employeeNumber(ctx: GenerationContext, id: number): string {
+function employeeNumber(ctx: GenerationContext, id: number): string {
   // Multiplying by a unit modulo 10^7 permutes the numbers: unique, but not in hiring order.
   return `E${String((id * 5_764_801 + ctx.employeeNumberOffset) % 10_000_000).padStart(7, "0")}`;
 }
@@ -50,7 +50,7 @@ function districtStudentId(ctx: GenerationContext, id: number): string {
   return String(1_000_000_000 + ((id * 282_475_249 + ctx.studentIdOffset) % 9_000_000_000));
 }
 
-export function staffEmail(ctx: GenerationContext, first: string, last: string): string {
+function staffEmail(ctx: GenerationContext, first: string, last: string): string {
   const base = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "");
   const n = (ctx.emails.get(base) ?? 0) + 1;
   ctx.emails.set(base, n);
@@ -105,23 +105,16 @@ function markValue(rng: Random, scale: MarkScale, ability: number): string {
   return values[4 - Math.min(4, Math.max(0, x))]!;
 }
 
-export interface SchoolResult {
-  demoPrincipalId?: number;
-  demoTeacherId?: number;
-}
-
 /** Appends one school's staff, students, sections, enrollments and marks to `rows`. */
-export function generateSchool(ctx: GenerationContext, plan: SchoolPlan, rows: SchoolRows): SchoolResult {
+export function generateSchool(ctx: GenerationContext, plan: SchoolPlan, rows: SchoolRows): void {
   const rng = new Random(deriveSeed(ctx.seed, 2, plan.index));
   const schoolId = ctx.schoolIds[plan.index]!;
-  const result: SchoolResult = {};
   const principalId = addEmployee(ctx, rng, rows.employee, {
     role: "PRINCIPAL",
     schoolId,
     email: plan.demo ? `principal@${DEMO_DOMAIN}` : undefined,
   });
   rows.principals.push({ schoolId, employeeId: principalId });
-  if (plan.demo) result.demoPrincipalId = principalId;
 
   const ability = new Map<number, number>();
   const byGrade: number[][] = [];
@@ -182,10 +175,7 @@ export function generateSchool(ctx: GenerationContext, plan: SchoolPlan, rows: S
       });
       const label = grade === 0 ? "Kindergarten" : `Grade ${grade}`;
       addSection(teacherId, `${label} Homeroom, Room ${room++}`, grade, group, true);
-      if (demo) {
-        demoSectionId = sections[sections.length - 1]!.id;
-        result.demoTeacherId = teacherId;
-      }
+      if (demo) demoSectionId = sections[sections.length - 1]!.id;
     }
   }
 
@@ -216,7 +206,6 @@ export function generateSchool(ctx: GenerationContext, plan: SchoolPlan, rows: S
   }
 
   addMarks(ctx, rng, plan, schoolId, sections, ability, rows, demoSectionId);
-  return result;
 }
 
 function addMarks(

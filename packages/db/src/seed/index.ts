@@ -7,6 +7,7 @@ import { districtSetting, employee, enrollment, esc, gradingItem, maintenanceWin
 import { employeeBuffer, SchoolRows, schoolBuffer } from "./columns.js";
 import { EntryCalendar, WINDOW_OPENS_ON } from "./entry-times.js";
 import { addEmployee, DEMO_DOMAIN, type GenerationContext, generateSchool, type PeriodItems } from "./generate.js";
+import { canSkipTriggers, verifyForeignKeys } from "./integrity.js";
 import { ELEMENTARY_SUBJECTS } from "./names.js";
 import { ESCS, planDistrict, type SeedScale } from "./plan.js";
 import { deriveSeed, Random } from "./random.js";
@@ -154,10 +155,11 @@ async function insertOperations(db: Db, calendar: EntryCalendar): Promise<number
   return outages.length;
 }
 
-async function flush(db: Db, rows: SchoolRows): Promise<void> {
+async function flush(db: Db, rows: SchoolRows, skipTriggers: boolean): Promise<void> {
   await db.transaction(async (tx) => {
     // Safe for a seed: a crash loses at most the last batch, and the seed is re-run with --reset anyway.
     await tx.execute(sql`set local synchronous_commit = off`);
+    if (skipTriggers) await tx.execute(sql`set local session_replication_role = replica`);
     for (const buffer of rows.buffers) if (buffer.length > 0) await tx.execute(buffer.insertSql());
     const schoolIds = rows.principals.map((p) => p.schoolId);
     const principalIds = rows.principals.map((p) => p.employeeId);
@@ -238,6 +240,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   await db.execute(central.insertSql());
   progress(1, total, "district");
 
+  const skipTriggers = await canSkipTriggers(db);
   // Generate the next batch while the previous one is being written (PostgreSQL works in its own process).
   let done = 1;
   let pending: Promise<void> | undefined;
@@ -245,7 +248,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   let schoolsInBatch = 0;
   const write = async (batch: SchoolRows, count: number) => {
     await pending;
-    const next = flush(db, batch).then(() => progress((done += count), total, "schools"));
+    const next = flush(db, batch, skipTriggers).then(() => progress((done += count), total, "schools"));
     next.catch(() => {}); // awaited below; this only stops an early failure counting as unhandled
     pending = next;
   };
@@ -262,7 +265,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   await write(rows, schoolsInBatch);
   await pending;
 
-  progress(done, total, "indexes");
+  progress(done, total, "checking");
+  if (skipTriggers) await verifyForeignKeys(db);
   for (const [name, table] of Object.entries(ID_TABLES)) {
     await db.execute(
       sql`select setval(pg_get_serial_sequence(${name}, 'id'), (select coalesce(max(${table.id}), 0) + 1 from ${table}), false)`,

@@ -167,8 +167,9 @@ export function planDistrict(scale: SeedScale, seed: number): DistrictPlan {
     };
   });
   // The demo logins need an elementary school in ESC North that is neither done nor hopeless.
-  const demoSchool = schools.find((s) => s.level === "ELEMENTARY" && s.escIndex === 0)!;
+  const demoSchool = schools.find((s) => s.level === "ELEMENTARY" && s.escIndex === 0) ?? schools.find((s) => s.level === "ELEMENTARY")!;
   demoSchool.demo = true;
+  demoSchool.escIndex = 0;
   demoSchool.pace = "ON_TRACK";
   return { scale, config, schools };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../client.js";
 import { createTestDb, type TestDatabase, testDbKinds } from "../testing.js";
 import { DEMO_CLOCK_START, DEMO_LOGINS, isDatabaseEmpty, seed, type SeedSummary } from "./index.js";
+import { verifyForeignKeys } from "./integrity.js";
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -195,5 +196,18 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
       sql`select starts_at_local::text, ends_at_local::text, time_zone from maintenance_window`,
     );
     expect(windows).toEqual([{ starts_at_local: "21:00:00", ends_at_local: "22:00:00", time_zone: "America/Los_Angeles" }]);
+  });
+
+  it("should catch a dangling reference written with the foreign-key triggers off", async () => {
+    await verifyForeignKeys(db);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`insert into enrollment (school_id, section_id, student_id) values (1, 999999, 1)`);
+    });
+    try {
+      await expect(verifyForeignKeys(db)).rejects.toThrow("enrollment.section_id -> section: 1 rows");
+    } finally {
+      await db.execute(sql`delete from enrollment where section_id = 999999`);
+    }
   });
 });

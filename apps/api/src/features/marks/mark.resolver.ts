@@ -1,4 +1,4 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -8,6 +8,9 @@ import { Section } from "../sections/section.type.js";
 import { Student } from "../students/student.type.js";
 import { MarkListArgs, MarkPage } from "./mark.args.js";
 import { getMark, listMarks } from "./mark.service.js";
+import { SaveMarkInput } from "./mark-save.input.js";
+import { markHistoryOf, saveMarks } from "./mark-save.service.js";
+import { MarkChange, SaveMarkResult } from "./mark-save.type.js";
 import { Mark } from "./mark.type.js";
 
 @Authorized()
@@ -21,6 +24,17 @@ export class MarkResolver {
   @Query(() => Mark)
   mark(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getMark(ctx.db, ctx.actor!, parseId(id));
+  }
+
+  @Authorized(["TEACHER", "PRINCIPAL", "DISTRICT_ADMIN"])
+  @Mutation(() => [SaveMarkResult], { description: "Saves a batch of mark changes; each item gets its own result" })
+  saveMarks(@Arg("items", () => [SaveMarkInput]) items: SaveMarkInput[], @Ctx() ctx: Context) {
+    return saveMarks(ctx, items, "API");
+  }
+
+  @Query(() => [MarkChange], { description: "Every change to a mark, oldest first" })
+  markHistory(@Arg("markId", () => ID) markId: string, @Ctx() ctx: Context) {
+    return markHistoryOf(ctx.db, ctx.actor!, parseId(markId, "markId"));
   }
 
   @FieldResolver(() => ReportingPeriod)

@@ -1,0 +1,240 @@
+import crypto from "node:crypto";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { checkMark, endOfDay, type MarkScale, zonedInstant } from "@gradewatch/domain";
+import type { Db } from "@gradewatch/db";
+import {
+  deadlineExtension,
+  enrollment,
+  gradingItem,
+  mark,
+  markHistory,
+  markOperation,
+  reportingPeriod,
+  section,
+} from "@gradewatch/db/schema";
+import type { Actor } from "../../access/actor.js";
+import { sectionScope } from "../../access/scope.js";
+import type { Context } from "../../graphql/context.js";
+import { badInput, parseId } from "../../graphql/errors.js";
+import type { SaveMarkInput } from "./mark-save.input.js";
+import { getMark } from "./mark.service.js";
+import { type SaveMarkResult, SaveStatus } from "./mark-save.type.js";
+
+export const MAX_BATCH = 200;
+export type MarkSource = "GRID" | "IMPORT" | "API" | "RESTORE";
+type MarkRow = typeof mark.$inferSelect;
+
+const DEADLINE_FORMAT = new Intl.DateTimeFormat("en-US", {
+  timeZone: "America/Los_Angeles",
+  dateStyle: "full",
+  timeStyle: "long",
+});
+
+class Rejection extends Error {
+  constructor(readonly code: "BAD_USER_INPUT" | "NOT_FOUND" | "DEADLINE_PASSED", message: string) {
+    super(message);
+  }
+}
+
+function payloadHash(item: SaveMarkInput): string {
+  const payload = [item.periodId, item.sectionId, item.studentId, item.gradingItemId, item.value, item.comment ?? null, item.baseVersion ?? null];
+  return crypto.createHash("sha256").update(JSON.stringify(payload)).digest("hex");
+}
+
+// Results are stored as JSON; bring the mark's timestamps back to Dates.
+function revive(stored: SaveMarkResult): SaveMarkResult {
+  const m = stored.mark as (MarkRow & { enteredAt: string | Date; updatedAt: string | Date }) | null | undefined;
+  return { ...stored, replayed: true, mark: m ? { ...m, enteredAt: new Date(m.enteredAt), updatedAt: new Date(m.updatedAt) } : null };
+}
+
+const isUniqueViolation = (err: unknown, constraint: string) => {
+  for (let e = err as { cause?: unknown; code?: string; constraint?: string } | undefined, i = 0; e && i < 4; e = e.cause as never, i++) {
+    if (e.code === "23505" && (e.constraint === constraint || String((e as Error).message).includes(constraint))) return true;
+  }
+  return false;
+};
+
+async function effectiveDeadline(db: Db, period: typeof reportingPeriod.$inferSelect, s: typeof section.$inferSelect): Promise<Date> {
+  const [ext] = await db
+    .select({ to: sql<string>`max(${deadlineExtension.extendedTo})` })
+    .from(deadlineExtension)
+    .where(
+      and(
+        eq(deadlineExtension.periodId, period.id),
+        eq(deadlineExtension.schoolId, s.schoolId),
+        or(isNull(deadlineExtension.sectionId), eq(deadlineExtension.sectionId, s.id)),
+      ),
+    );
+  const day = ext?.to && ext.to > period.currentDeadline ? ext.to : period.currentDeadline;
+  return endOfDay(day);
+}
+
+async function validate(db: Db, actor: Actor, now: Date, item: SaveMarkInput) {
+  const ids = {
+    periodId: parseId(item.periodId, "periodId"),
+    sectionId: parseId(item.sectionId, "sectionId"),
+    studentId: parseId(item.studentId, "studentId"),
+    gradingItemId: parseId(item.gradingItemId, "gradingItemId"),
+  };
+  const [s] = await db.select().from(section).where(and(sectionScope(actor), eq(section.id, ids.sectionId)));
+  if (!s) throw new Rejection("NOT_FOUND", `Section ${ids.sectionId} not found`);
+  const [period] = await db.select().from(reportingPeriod).where(eq(reportingPeriod.id, ids.periodId));
+  if (!period) throw new Rejection("NOT_FOUND", `Reporting period ${ids.periodId} not found`);
+  if (period.level !== s.level) throw new Rejection("BAD_USER_INPUT", `${period.name} does not mark ${s.level.toLowerCase()} sections`);
+  const [itemRow] = await db
+    .select()
+    .from(gradingItem)
+    .where(and(eq(gradingItem.id, ids.gradingItemId), eq(gradingItem.periodId, period.id)));
+  if (!itemRow) throw new Rejection("BAD_USER_INPUT", `Grading item ${ids.gradingItemId} is not marked in ${period.name}`);
+  const [enrolled] = await db
+    .select({ id: enrollment.id })
+    .from(enrollment)
+    .where(and(eq(enrollment.sectionId, s.id), eq(enrollment.studentId, ids.studentId)));
+  if (!enrolled) throw new Rejection("BAD_USER_INPUT", `Student ${ids.studentId} is not enrolled in this section`);
+  const opens = zonedInstant(period.windowOpensOn, "00:00");
+  if (now < opens) throw new Rejection("BAD_USER_INPUT", `The marking window for ${period.name} opens on ${period.windowOpensOn}`);
+  const deadline = await effectiveDeadline(db, period, s);
+  if (now > deadline) {
+    throw new Rejection("DEADLINE_PASSED", `The deadline for ${period.name} passed at ${DEADLINE_FORMAT.format(deadline)}`);
+  }
+  const checked = checkMark(itemRow.scale as MarkScale, item.value);
+  if (!checked.ok) throw new Rejection("BAD_USER_INPUT", checked.reason);
+  return { ...ids, schoolId: s.schoolId, value: checked.value };
+}
+
+async function apply(db: Db, ctx: Context, item: SaveMarkInput, source: MarkSource): Promise<SaveMarkResult> {
+  const actor = ctx.actor!;
+  const now = ctx.clock.now();
+  let v: Awaited<ReturnType<typeof validate>>;
+  try {
+    v = await validate(db, actor, now, item);
+  } catch (err) {
+    if (err instanceof Rejection) return { operationId: item.operationId, status: SaveStatus.REJECTED, code: err.code, reason: err.message, replayed: false };
+    throw err;
+  }
+  const comment = item.comment?.trim() || null;
+  const key = and(
+    eq(mark.periodId, v.periodId),
+    eq(mark.sectionId, v.sectionId),
+    eq(mark.studentId, v.studentId),
+    eq(mark.gradingItemId, v.gradingItemId),
+  );
+  const [current] = await db.select().from(mark).where(key).for("update");
+  const conflict = (m: MarkRow): SaveMarkResult => ({
+    operationId: item.operationId,
+    status: SaveStatus.CONFLICT,
+    reason: `Someone saved version ${m.version} of this mark since you last saw it`,
+    mark: m,
+    replayed: false,
+  });
+  let saved: MarkRow;
+  if (!current) {
+    if (item.baseVersion) {
+      return {
+        operationId: item.operationId,
+        status: SaveStatus.REJECTED,
+        code: "BAD_USER_INPUT",
+        reason: `baseVersion ${item.baseVersion} was sent for a mark that has never been saved`,
+        replayed: false,
+      };
+    }
+    const [inserted] = await db
+      .insert(mark)
+      .values({ ...v, value: v.value, comment, enteredById: actor.id, enteredAt: now, updatedAt: now, version: 1 })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted) {
+      const [other] = await db.select().from(mark).where(key);
+      return conflict(other!);
+    }
+    saved = inserted;
+  } else {
+    if ((item.baseVersion ?? 0) !== current.version) return conflict(current);
+    if (current.value === v.value && current.comment === comment) {
+      return { operationId: item.operationId, status: SaveStatus.SAVED, mark: current, replayed: false };
+    }
+    const [updated] = await db
+      .update(mark)
+      .set({ value: v.value, comment, updatedAt: now, version: current.version + 1 })
+      .where(and(eq(mark.id, current.id), eq(mark.version, current.version)))
+      .returning();
+    saved = updated!;
+  }
+  await db.insert(markHistory).values({
+    markId: saved.id,
+    schoolId: saved.schoolId,
+    sectionId: saved.sectionId,
+    oldValue: current?.value ?? null,
+    newValue: saved.value,
+    oldComment: current?.comment ?? null,
+    newComment: saved.comment,
+    version: saved.version,
+    changedById: actor.id,
+    changedAt: now,
+    clientEnteredAt: item.clientEnteredAt ?? null,
+    source,
+    operationId: item.operationId,
+    requestId: ctx.requestId,
+  });
+  return { operationId: item.operationId, status: SaveStatus.SAVED, mark: saved, replayed: false };
+}
+
+/**
+ * Saves each change in its own savepoint. A change's result, its history row and its operation record
+ * are written together, and the whole request commits before any result is sent.
+ */
+export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: MarkSource = "API"): Promise<SaveMarkResult[]> {
+  if (items.length === 0) return [];
+  if (items.length > MAX_BATCH) throw badInput(`Send at most ${MAX_BATCH} marks per request (got ${items.length})`);
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.operationId)) throw badInput(`operationId ${item.operationId} appears twice in one request`);
+    seen.add(item.operationId);
+  }
+  const actor = ctx.actor!;
+  const results: SaveMarkResult[] = [];
+  for (const item of items) {
+    const hash = payloadHash(item);
+    const previous = async () => {
+      const [op] = await ctx.db
+        .select()
+        .from(markOperation)
+        .where(and(eq(markOperation.actorId, actor.id), eq(markOperation.operationId, item.operationId)));
+      if (!op) return undefined;
+      if (op.payloadHash !== hash) {
+        return {
+          operationId: item.operationId,
+          status: SaveStatus.REJECTED,
+          code: "BAD_USER_INPUT",
+          reason: `operationId ${item.operationId} was already used for a different change`,
+          replayed: false,
+        };
+      }
+      return revive(op.result as SaveMarkResult);
+    };
+    const before = await previous();
+    if (before) {
+      results.push(before);
+      continue;
+    }
+    try {
+      results.push(
+        await ctx.db.transaction(async (sp) => {
+          const result = await apply(sp as unknown as Db, ctx, item, source);
+          await sp.insert(markOperation).values({ actorId: actor.id, operationId: item.operationId, payloadHash: hash, result, createdAt: ctx.clock.now() });
+          return result;
+        }),
+      );
+    } catch (err) {
+      // The same operation arrived at the same moment on another connection: answer as its replay.
+      if (!isUniqueViolation(err, "mark_operation_actor_id_operation_id_pk")) throw err;
+      results.push((await previous())!);
+    }
+  }
+  return results;
+}
+
+export async function markHistoryOf(db: Db, actor: Actor, markId: number) {
+  await getMark(db, actor, markId);
+  return db.select().from(markHistory).where(eq(markHistory.markId, markId)).orderBy(markHistory.version);
+}

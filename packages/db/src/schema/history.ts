@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { mark, reportingPeriod } from "./marks.js";
+import { employee, school } from "./organisation.js";
+import { section } from "./students.js";
+
+export const markSource = pgEnum("mark_source", ["GRID", "IMPORT", "API", "RESTORE"]);
+
+// Append-only: the application role may insert and read, never update or delete (see migration 0004).
+export const markHistory = pgTable(
+  "mark_history",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    markId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => mark.id),
+    schoolId: integer()
+      .notNull()
+      .references(() => school.id),
+    sectionId: integer().notNull(),
+    oldValue: text(),
+    newValue: text().notNull(),
+    oldComment: text(),
+    newComment: text(),
+    version: integer().notNull(),
+    changedById: integer()
+      .notNull()
+      .references(() => employee.id),
+    changedAt: timestamp({ withTimezone: true }).notNull(),
+    clientEnteredAt: timestamp({ withTimezone: true }),
+    source: markSource().notNull(),
+    operationId: text(),
+    requestId: text(),
+  },
+  (t) => [index("mark_history_mark_idx").on(t.markId, t.version), index("mark_history_school_idx").on(t.schoolId, t.changedAt)],
+);
+
+// One row per (employee, client operation id): a replay returns the stored result and changes nothing.
+export const markOperation = pgTable(
+  "mark_operation",
+  {
+    actorId: integer()
+      .notNull()
+      .references(() => employee.id),
+    operationId: text().notNull(),
+    payloadHash: text().notNull(),
+    result: jsonb().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.operationId] })],
+);
+
+export const deadlineExtension = pgTable(
+  "deadline_extension",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    periodId: integer()
+      .notNull()
+      .references(() => reportingPeriod.id),
+    schoolId: integer()
+      .notNull()
+      .references(() => school.id),
+    sectionId: integer().references(() => section.id),
+    extendedTo: date({ mode: "string" }).notNull(),
+    reason: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("deadline_extension_lookup_idx").on(t.periodId, t.schoolId),
+    check("deadline_extension_reason_not_blank", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
