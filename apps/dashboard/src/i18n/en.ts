@@ -2,6 +2,7 @@ import englishMessages from "ra-language-english";
 
 export const en = {
   ...englishMessages,
+  ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: "Email" } },
   resources: {
     escs: { name: "ESC |||| ESCs", fields: { code: "Code", name: "Name", schoolCount: "Schools" } },
     schools: {
