@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { employee, enrollment, esc, mark, school, section, student } from "@gradewatch/db/schema";
 import type { Actor } from "./actor.js";
 import { ESC_ROLES } from "./actor.js";
@@ -82,5 +82,3 @@ export function markScope(actor: Actor): SQL | undefined {
       return NOTHING;
   }
 }
-
-export const within = (scope: SQL | undefined, ...conditions: (SQL | undefined)[]) => and(scope, ...conditions);

@@ -16,7 +16,7 @@ const CLIENT_MISTAKES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
-export const INTERNAL_MESSAGE = "Internal server error";
+const INTERNAL_MESSAGE = "Internal server error";
 
 function validationMessage(err: ArgumentValidationError): { message: string; fields: Record<string, string[]> } {
   const fields: Record<string, string[]> = {};
