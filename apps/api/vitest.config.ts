@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     include: ["src/**/*.test.ts"],
+    // type-graphql decorators need the metadata polyfill before any feature module loads.
+    setupFiles: ["reflect-metadata"],
   },
 });

@@ -13,7 +13,8 @@ import { assertRowLevelSecurity, inActorTransaction } from "./access/request-sco
 import type { Clock } from "./clock.js";
 import { authenticate, type AuthConfig, SESSION_COOKIE, signIn, signOut } from "./features/auth/auth.service.js";
 import { type Context, createContext } from "./graphql/context.js";
-import { AppError } from "./graphql/errors.js";
+import { AppError, parseId } from "./graphql/errors.js";
+import { sectionMarksCsv } from "./features/marks/mark-export.service.js";
 import { formatError } from "./graphql/format-error.js";
 import { getSchema } from "./graphql/schema.js";
 import { type Logger, logger as defaultLogger } from "./logger.js";
@@ -154,6 +155,20 @@ export async function createServer(deps: ServerDeps) {
     res.clearCookie(SESSION_COOKIE, { path: "/" }).json({ signedOut: true });
   });
 
+  // The teacher's backup record: a section's marks as CSV, under the same scope and row-level security.
+  app.get("/exports/sections/:id/marks.csv", async (req: Request, res: Response) => {
+    const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    if (!actor) return res.status(401).json(errorBody("UNAUTHENTICATED", "Sign in to continue"));
+    try {
+      const { filename, csv } = await inActorTransaction(deps.db, actor, (tx) => sectionMarksCsv(tx as unknown as Db, actor, parseId(String(req.params.id))), rls);
+      res.set("Content-Type", "text/csv; charset=utf-8").set("Content-Disposition", `attachment; filename="${filename}"`).send(csv);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const code = String(err.extensions.code);
+      res.status(code === "NOT_FOUND" ? 404 : 400).json(errorBody(code, err.message));
+    }
+  });
+
   app.use("/graphql", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
     const requestId = requestIdOf(req);
     const actor: Actor | null = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
@@ -186,7 +201,7 @@ export async function createServer(deps: ServerDeps) {
   if (fs.existsSync(path.join(dashboardDir, "index.html"))) {
     app.use(express.static(dashboardDir, { index: false, maxAge: "1h" }));
     // Client-side routes all load the single page.
-    app.get(/^\/(?!graphql|healthz|auth\/).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|auth\/|exports\/).*/, (_req, res) => {
       res.set("Cache-Control", "no-cache").sendFile(path.join(dashboardDir, "index.html"));
     });
   } else {
