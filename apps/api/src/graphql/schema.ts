@@ -6,6 +6,7 @@ import { DistrictResolver } from "../features/district/district.resolver.js";
 import { EmployeeResolver } from "../features/employees/employee.resolver.js";
 import { EscResolver } from "../features/escs/esc.resolver.js";
 import { MaintenanceWindowResolver } from "../features/maintenance-windows/maintenance-window.resolver.js";
+import { MarkImportResolver } from "../features/marks/mark-import.resolver.js";
 import { MarkResolver } from "../features/marks/mark.resolver.js";
 import { OutageResolver } from "../features/outages/outage.resolver.js";
 import { ReportingPeriodResolver } from "../features/reporting-periods/reporting-period.resolver.js";
@@ -29,6 +30,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       SectionResolver,
       ReportingPeriodResolver,
       MarkResolver,
+      MarkImportResolver,
       OutageResolver,
       MaintenanceWindowResolver,
     ],
