@@ -1,5 +1,9 @@
+// type-graphql needs the metadata polyfill before any decorated class loads, whatever a bench imports first.
+import "reflect-metadata";
+
 const benches: Record<string, () => Promise<unknown>> = {
   scope: () => import("./scope.js"),
+  marks: () => import("./marks.js"),
 };
 
 const name = process.argv[2];

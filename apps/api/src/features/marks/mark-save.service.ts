@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { checkMark, endOfDay, type MarkScale, zonedInstant } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
 import {
@@ -54,21 +54,8 @@ const isUniqueViolation = (err: unknown, constraint: string) => {
   return false;
 };
 
-async function effectiveDeadline(db: Db, period: typeof reportingPeriod.$inferSelect, s: typeof section.$inferSelect): Promise<Date> {
-  const [ext] = await db
-    .select({ to: sql<string>`max(${deadlineExtension.extendedTo})` })
-    .from(deadlineExtension)
-    .where(
-      and(
-        eq(deadlineExtension.periodId, period.id),
-        eq(deadlineExtension.schoolId, s.schoolId),
-        or(isNull(deadlineExtension.sectionId), eq(deadlineExtension.sectionId, s.id)),
-      ),
-    );
-  const day = ext?.to && ext.to > period.currentDeadline ? ext.to : period.currentDeadline;
-  return endOfDay(day);
-}
-
+// One round trip: the section (under the actor's scope), the period, the grading item, the enrollment
+// and the latest deadline extension, checked below in the same order as the rejections are listed.
 async function validate(db: Db, actor: Actor, now: Date, item: SaveMarkInput) {
   const ids = {
     periodId: parseId(item.periodId, "periodId"),
@@ -76,24 +63,27 @@ async function validate(db: Db, actor: Actor, now: Date, item: SaveMarkInput) {
     studentId: parseId(item.studentId, "studentId"),
     gradingItemId: parseId(item.gradingItemId, "gradingItemId"),
   };
-  const [s] = await db.select().from(section).where(and(sectionScope(actor), eq(section.id, ids.sectionId)));
-  if (!s) throw new Rejection("NOT_FOUND", `Section ${ids.sectionId} not found`);
-  const [period] = await db.select().from(reportingPeriod).where(eq(reportingPeriod.id, ids.periodId));
+  const extendedTo = sql<string | null>`(select max(${deadlineExtension.extendedTo}) from ${deadlineExtension}
+    where ${deadlineExtension.periodId} = ${reportingPeriod.id} and ${deadlineExtension.schoolId} = ${section.schoolId}
+    and (${deadlineExtension.sectionId} is null or ${deadlineExtension.sectionId} = ${section.id}))`;
+  const [row] = await db
+    .select({ s: section, period: reportingPeriod, itemRow: gradingItem, enrolledId: enrollment.id, extendedTo })
+    .from(section)
+    .leftJoin(reportingPeriod, eq(reportingPeriod.id, ids.periodId))
+    .leftJoin(gradingItem, and(eq(gradingItem.id, ids.gradingItemId), eq(gradingItem.periodId, reportingPeriod.id)))
+    .leftJoin(enrollment, and(eq(enrollment.sectionId, section.id), eq(enrollment.studentId, ids.studentId)))
+    .where(and(sectionScope(actor), eq(section.id, ids.sectionId)))
+    .limit(1);
+  if (!row) throw new Rejection("NOT_FOUND", `Section ${ids.sectionId} not found`);
+  const { s, period, itemRow } = row;
   if (!period) throw new Rejection("NOT_FOUND", `Reporting period ${ids.periodId} not found`);
   if (period.level !== s.level) throw new Rejection("BAD_USER_INPUT", `${period.name} does not mark ${s.level.toLowerCase()} sections`);
-  const [itemRow] = await db
-    .select()
-    .from(gradingItem)
-    .where(and(eq(gradingItem.id, ids.gradingItemId), eq(gradingItem.periodId, period.id)));
   if (!itemRow) throw new Rejection("BAD_USER_INPUT", `Grading item ${ids.gradingItemId} is not marked in ${period.name}`);
-  const [enrolled] = await db
-    .select({ id: enrollment.id })
-    .from(enrollment)
-    .where(and(eq(enrollment.sectionId, s.id), eq(enrollment.studentId, ids.studentId)));
-  if (!enrolled) throw new Rejection("BAD_USER_INPUT", `Student ${ids.studentId} is not enrolled in this section`);
+  if (row.enrolledId == null) throw new Rejection("BAD_USER_INPUT", `Student ${ids.studentId} is not enrolled in this section`);
   const opens = zonedInstant(period.windowOpensOn, "00:00");
   if (now < opens) throw new Rejection("BAD_USER_INPUT", `The marking window for ${period.name} opens on ${period.windowOpensOn}`);
-  const deadline = await effectiveDeadline(db, period, s);
+  const ext = row.extendedTo;
+  const deadline = endOfDay(ext && ext > period.currentDeadline ? ext : period.currentDeadline);
   if (now > deadline) {
     throw new Rejection("DEADLINE_PASSED", `The deadline for ${period.name} passed at ${DEADLINE_FORMAT.format(deadline)}`);
   }
@@ -193,13 +183,18 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
   }
   const actor = ctx.actor!;
   const results: SaveMarkResult[] = [];
-  for (const item of items) {
-    const hash = payloadHash(item);
-    const previous = async () => {
-      const [op] = await ctx.db
+  // One lookup for the whole batch: a retried operation is answered from what was stored for it.
+  const stored = new Map(
+    (
+      await ctx.db
         .select()
         .from(markOperation)
-        .where(and(eq(markOperation.actorId, actor.id), eq(markOperation.operationId, item.operationId)));
+        .where(and(eq(markOperation.actorId, actor.id), inArray(markOperation.operationId, items.map((i) => i.operationId))))
+    ).map((op) => [op.operationId, op]),
+  );
+  for (const item of items) {
+    const hash = payloadHash(item);
+    const answer = (op: typeof markOperation.$inferSelect | undefined): SaveMarkResult | undefined => {
       if (!op) return undefined;
       if (op.payloadHash !== hash) {
         return {
@@ -212,7 +207,14 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
       }
       return revive(op.result as SaveMarkResult);
     };
-    const before = await previous();
+    const previous = async () => {
+      const [op] = await ctx.db
+        .select()
+        .from(markOperation)
+        .where(and(eq(markOperation.actorId, actor.id), eq(markOperation.operationId, item.operationId)));
+      return answer(op);
+    };
+    const before = answer(stored.get(item.operationId));
     if (before) {
       results.push(before);
       continue;
