@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { createDb, DataDirLockedError, type Db } from "@gradewatch/db";
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
 import { resolveClock } from "./clock.js";

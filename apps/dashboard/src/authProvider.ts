@@ -15,13 +15,15 @@ export interface Viewer {
 const READ = ["list", "show", "export"];
 const EVERYONE = ["escs", "schools", "reportingPeriods", "outages", "maintenanceWindows"];
 const STUDENT_DATA = ["students", "sections", "marks"];
+/** Marks change through saveMarks, importMarks and restoreMark, never an edit form: these actions show those buttons. */
+const MARK_WRITES = [...READ, "import", "restore"];
 
 /** What each role may open in the dashboard; the API enforces the same rules on every request. */
 const ACCESS: Record<Role, Record<string, string[]>> = {
   DISTRICT_ADMIN: {
     ...Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, ["*"]])),
     escs: READ,
-    marks: READ,
+    marks: MARK_WRITES,
   },
   HR: { ...Object.fromEntries(EVERYONE.map((r) => [r, READ])), employees: ["*"] },
   ESC_DIRECTOR: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
@@ -30,8 +32,9 @@ const ACCESS: Record<Role, Record<string, string[]>> = {
     ...Object.fromEntries([...EVERYONE, "marks", "employees"].map((r) => [r, READ])),
     students: [...READ, "create", "edit"],
     sections: [...READ, "create", "edit"],
+    marks: MARK_WRITES,
   },
-  TEACHER: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
+  TEACHER: { ...Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])), marks: MARK_WRITES },
 };
 
 export function roleMay(role: Role | undefined, resource: string, action: string): boolean {

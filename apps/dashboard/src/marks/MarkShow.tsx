@@ -1,5 +1,6 @@
 import { DateField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
 import { LA_DATETIME } from "../common/choices";
+import { MarkHistory } from "./MarkHistory";
 
 export const MarkShow = () => (
   <Show>
@@ -14,6 +15,7 @@ export const MarkShow = () => (
       <DateField source="enteredAt" showTime options={LA_DATETIME} />
       <DateField source="updatedAt" showTime options={LA_DATETIME} />
       <NumberField source="version" />
+      <MarkHistory />
     </SimpleShowLayout>
   </Show>
 );

@@ -1,8 +1,9 @@
 import { Datagrid, DateField, NumberField, Pagination, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField } from "react-admin";
 import { gradeLevels, LA_DATETIME, periodLevels } from "../common/choices";
+import { SectionMarksActions } from "../imports/SectionMarksActions";
 
 export const SectionShow = () => (
-  <Show>
+  <Show actions={<SectionMarksActions />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="Summary">
         <TextField source="courseName" />

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { markHistory } from "@gradewatch/db/schema";
 import type { Context } from "../../graphql/context.js";
 import { badInput } from "../../graphql/errors.js";
@@ -20,11 +20,15 @@ export interface RestoreArgs {
  */
 export async function restoreMark(ctx: Context, args: RestoreArgs): Promise<SaveMarkResult> {
   const m = await getMark(ctx.db, ctx.actor!, args.markId);
-  const [earlier] = await ctx.db
+  const rows = await ctx.db
     .select()
     .from(markHistory)
-    .where(and(eq(markHistory.markId, m.id), eq(markHistory.version, args.version)));
-  if (!earlier) throw badInput(`Mark ${m.id} has no version ${args.version}`);
+    .where(and(eq(markHistory.markId, m.id), inArray(markHistory.version, [args.version, args.version + 1])));
+  const at = rows.find((r) => r.version === args.version);
+  // Marks loaded before history was kept have no row for their first version: the next change remembers it.
+  const next = rows.find((r) => r.version === args.version + 1 && r.oldValue !== null);
+  const earlier = at ? { value: at.newValue, comment: at.newComment } : next ? { value: next.oldValue!, comment: next.oldComment } : undefined;
+  if (!earlier || args.version >= m.version + 1) throw badInput(`Mark ${m.id} has no version ${args.version}`);
   const [result] = await saveMarks(
     ctx,
     [
@@ -34,8 +38,8 @@ export async function restoreMark(ctx: Context, args: RestoreArgs): Promise<Save
         sectionId: String(m.sectionId),
         studentId: String(m.studentId),
         gradingItemId: String(m.gradingItemId),
-        value: earlier.newValue,
-        comment: earlier.newComment,
+        value: earlier.value,
+        comment: earlier.comment,
         baseVersion: args.baseVersion,
       },
     ],

@@ -51,6 +51,16 @@ describe.each(testDbKinds())("restoring an earlier value of a mark on %s", (kind
     expect(await api.database.db.select().from(markHistory).where(eq(markHistory.markId, Number(markId)))).toHaveLength(3);
   });
 
+  it("should restore a first version saved before history was kept, from the next change's old value", async () => {
+    const ana = (await api.gqlAs(teacher, `{ marks(filter: { studentId: "${f.students.ana}", gradingItemId: "${f.items.reading}" }) { items { id version value } } }`)).data!.marks.items[0];
+    expect(ana).toMatchObject({ version: 1, value: "3" });
+    expect((await api.gqlAs(teacher, HISTORY, { markId: ana.id })).data!.markHistory).toEqual([]);
+    const base = { periodId: String(f.period), sectionId: String(f.sections.elm), studentId: String(f.students.ana), gradingItemId: String(f.items.reading) };
+    await api.gqlAs(teacher, SAVE, { items: [{ ...base, operationId: "restore-ana-v2", value: "1", baseVersion: 1 }] });
+    const res = await api.gqlAs(teacher, RESTORE, { markId: ana.id, version: 1, baseVersion: 2, operationId: "restore-ana-back" });
+    expect(res.data!.restoreMark).toMatchObject({ status: "SAVED", mark: { version: 3, value: "3" } });
+  });
+
   it("should refuse a version the mark never had, and hide the mark from another teacher", async () => {
     const missing = await api.gqlAs(teacher, RESTORE, { markId, version: 9, baseVersion: 3, operationId: "restore-op-missing" });
     expect(missing.errors![0]).toMatchObject({ message: `Mark ${markId} has no version 9`, extensions: { code: "BAD_USER_INPUT" } });
