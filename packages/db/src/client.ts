@@ -88,6 +88,11 @@ const queryLogger = (options: CreateDbOptions) =>
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // A connection the server closed (restart, failover) emits 'error', on the pool when idle and on the
+    // client when checked out; unheard, it crashes the process. The query fails, the pool drops the
+    // client and the next request reconnects.
+    pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = drizzleNodePg(pool, { schema, casing: "snake_case", logger: queryLogger(options) }) as unknown as Db;
     if (options.migrate !== false) {
       await migrateNodePg(db as never, { migrationsFolder });
