@@ -5,9 +5,11 @@ import { AuthResolver } from "../features/auth/auth.resolver.js";
 import { DistrictResolver } from "../features/district/district.resolver.js";
 import { EmployeeResolver } from "../features/employees/employee.resolver.js";
 import { EscResolver } from "../features/escs/esc.resolver.js";
+import { MaintenanceStatusResolver } from "../features/maintenance-windows/maintenance-status.resolver.js";
 import { MaintenanceWindowResolver } from "../features/maintenance-windows/maintenance-window.resolver.js";
 import { MarkImportResolver } from "../features/marks/mark-import.resolver.js";
 import { MarkResolver } from "../features/marks/mark.resolver.js";
+import { OutageReportResolver } from "../features/outages/outage-report.resolver.js";
 import { OutageResolver } from "../features/outages/outage.resolver.js";
 import { ReportingPeriodResolver } from "../features/reporting-periods/reporting-period.resolver.js";
 import { SchoolResolver } from "../features/schools/school.resolver.js";
@@ -33,6 +35,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       MarkImportResolver,
       OutageResolver,
       MaintenanceWindowResolver,
+      OutageReportResolver,
+      MaintenanceStatusResolver,
     ],
     // Filters without decorators are valid objects, not "unknown values".
     validate: { forbidUnknownValues: false },
