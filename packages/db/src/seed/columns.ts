@@ -121,10 +121,24 @@ export class SchoolRows {
     updated_at: "timestamptz",
     version: "int",
   });
+  /** Every save of every mark, as saveMarks would have written it (no operation id: typed in the grid). */
+  readonly markHistory = new ColumnBuffer("mark_history", {
+    id: "bigint",
+    mark_id: "bigint",
+    school_id: "int",
+    section_id: "int",
+    old_value: "text",
+    new_value: "text",
+    version: "int",
+    changed_by_id: "int",
+    changed_at: "timestamptz",
+    client_entered_at: "timestamptz",
+    source: "mark_source",
+  });
   /** Principal of each school in the batch, set once the employees exist. */
   readonly principals: { schoolId: number; employeeId: number }[] = [];
 
   get buffers() {
-    return [this.employee, this.student, this.section, this.enrollment, this.mark];
+    return [this.employee, this.student, this.section, this.enrollment, this.mark, this.markHistory];
   }
 }

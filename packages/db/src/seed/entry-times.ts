@@ -20,6 +20,8 @@ export interface Blackout {
 export class EntryCalendar {
   readonly schoolDay: boolean[] = [];
   readonly blackouts: Blackout[] = [];
+  /** The unplanned outage: the grid kept working on teachers' devices, the server did not. */
+  readonly outage: Blackout;
   private readonly hourStarts = new Float64Array(CALENDAR_DAYS * 24);
 
   constructor(outage: { start: Date; end: Date }) {
@@ -31,7 +33,8 @@ export class EntryCalendar {
       }
       this.blackouts.push({ start: this.at(day, 21 * 60), end: this.at(day, 22 * 60), nightly: true });
     }
-    this.blackouts.push({ start: outage.start.getTime(), end: outage.end.getTime(), nightly: false });
+    this.outage = { start: outage.start.getTime(), end: outage.end.getTime(), nightly: false };
+    this.blackouts.push(this.outage);
     this.blackouts.sort((a, b) => a.start - b.start);
   }
 
@@ -139,9 +142,11 @@ export function clearOfBlackouts(cal: EntryCalendar, rng: Random, start: number,
 
 /**
  * Fills `out[0..n)` with the instants (ms) at which a teacher typed n marks, in order: a few sittings
- * on days between the plan's start and finish, each a run of marks a few seconds apart.
+ * on days between the plan's start and finish, each a run of marks a few seconds apart. `saved[i]` is
+ * when the server stored mark i: the same instant, except for a sitting that ran into the unplanned
+ * outage, whose marks waited on the device and were sent by its outbox a few minutes after the outage.
  */
-export function entryTimes(rng: Random, cal: EntryCalendar, plan: WorkPlan, n: number, out: Float64Array): void {
+export function entryTimes(rng: Random, cal: EntryCalendar, plan: WorkPlan, n: number, out: Float64Array, saved: Float64Array): void {
   const sessions = Math.max(1, Math.min(plan.sessions, n));
   // The first sitting is on the start day and the last on the finish day; the rest fall in between.
   const days: number[] = sessions > 1 ? [plan.startDay, plan.finishDay] : [plan.finishDay];
@@ -162,9 +167,21 @@ export function entryTimes(rng: Random, cal: EntryCalendar, plan: WorkPlan, n: n
     const duration = count > 0 ? out[index + count - 1]! : 0;
     const day = days[s]!;
     const notBefore = previousEnd + rng.range(5, 30) * MINUTE;
-    const start = clearOfBlackouts(cal, rng, Math.max(cal.at(day, sessionMinute(rng, cal.schoolDay[day]!)), notBefore), duration, notBefore);
-    for (let i = 0; i < count; i++) out[index + i] = start + out[index + i]!;
-    previousEnd = start + duration;
+    const wanted = Math.round(Math.max(cal.at(day, sessionMinute(rng, cal.schoolDay[day]!)), notBefore));
+    // Always drawn, so the random stream (and the rest of the district) is the same either way.
+    const moved = clearOfBlackouts(cal, rng, wanted, duration, notBefore);
+    const o = cal.outage;
+    const keepsTyping = moved !== wanted && cal.blackoutAt(wanted, wanted + duration) === o && !cal.blackoutAt(o.end, wanted + duration);
+    const start = keepsTyping ? wanted : moved;
+    // The device notices the server is back within a few minutes and sends what it holds, in order.
+    const resume = o.end + 20_000 + ((Math.floor(wanted / 1000) * 7919) % 420) * 1000;
+    let held = 0;
+    for (let i = 0; i < count; i++) {
+      const typed = start + out[index + i]!;
+      out[index + i] = typed;
+      saved[index + i] = keepsTyping && typed >= o.start && typed < resume ? resume + 40 * held++ : typed;
+    }
+    previousEnd = moved + duration;
     index += count;
   }
 }

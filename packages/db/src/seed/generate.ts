@@ -22,6 +22,7 @@ export interface IdCounters {
   section: number;
   enrollment: number;
   mark: number;
+  markHistory: number;
 }
 
 /** Everything the per-school generator shares across schools. */
@@ -226,7 +227,24 @@ function addMarks(
     else byTeacher.set(s.teacherId, [s]);
   }
   const m = rows.mark.cols;
+  const h = rows.markHistory.cols;
+  // The client's clock is a moment ahead of the server's store (the round trip), derived from the row id.
+  const addHistory = (markId: number, teacherId: number, section: number, oldValue: string | null, newValue: string, version: number, savedAt: number, typedAt: number) => {
+    const id = ++ctx.ids.markHistory;
+    h.id.push(id);
+    h.mark_id.push(markId);
+    h.school_id.push(schoolId);
+    h.section_id.push(section);
+    h.old_value.push(oldValue);
+    h.new_value.push(newValue);
+    h.version.push(version);
+    h.changed_by_id.push(teacherId);
+    h.changed_at.push(savedAt);
+    h.client_entered_at.push(typedAt < savedAt ? typedAt : savedAt - 150 - ((id * 7919) % 1850));
+    h.source.push("GRID");
+  };
   let times = new Float64Array(1024);
+  let saved = new Float64Array(1024);
   for (const [teacherId, teacherSections] of byTeacher) {
     const elementary = teacherSections[0]!.elementary;
     const period = elementary ? ctx.elementary : ctx.secondary;
@@ -235,27 +253,40 @@ function addMarks(
     const override: Partial<WorkPlan> | undefined =
       teacherSections[0]!.id === demoSectionId ? { startDay: 7, finishDay: 11, sessions: 4 } : undefined;
     const work = workPlan(rng, plan.pace, elementary, override);
-    if (times.length < n) times = new Float64Array(n * 2);
-    entryTimes(rng, ctx.calendar, work, n, times);
+    if (times.length < n) {
+      times = new Float64Array(n * 2);
+      saved = new Float64Array(n * 2);
+    }
+    entryTimes(rng, ctx.calendar, work, n, times, saved);
     let k = 0;
     for (const section of teacherSections) {
       for (const studentId of section.students) {
         const a = ability.get(studentId)!;
         for (const item of period.items) {
-          const enteredAt = times[k++]!;
+          const typedAt = times[k]!;
+          const enteredAt = saved[k++]!;
           const value = markValue(rng, item.scale, a);
           let updatedAt = enteredAt;
           let version = 1;
           if (rng.chance(0.025)) {
             // A later correction: a second save of the same mark, also clear of blackouts.
-            const corrected = clearOfBlackouts(ctx.calendar, rng, enteredAt + rng.range(2, 48) * HOUR, 0, enteredAt);
+            const corrected = clearOfBlackouts(ctx.calendar, rng, typedAt + rng.range(2, 48) * HOUR, 0, typedAt);
             if (corrected < ctx.cutoff) {
               updatedAt = corrected;
               version = 2;
             }
           }
           if (enteredAt >= ctx.cutoff) continue;
-          m.id.push(++ctx.ids.mark);
+          const markId = ++ctx.ids.mark;
+          if (version === 1) {
+            addHistory(markId, teacherId, section.id, null, value, 1, enteredAt, typedAt);
+          } else {
+            const values = MARK_SCALE_VALUES[item.scale];
+            const first = values[(values.indexOf(value) + 1) % values.length]!;
+            addHistory(markId, teacherId, section.id, null, first, 1, enteredAt, typedAt);
+            addHistory(markId, teacherId, section.id, first, value, 2, updatedAt, updatedAt);
+          }
+          m.id.push(markId);
           m.school_id.push(schoolId);
           m.period_id.push(period.periodId);
           m.section_id.push(section.id);

@@ -3,7 +3,7 @@ import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
 import * as schema from "../schema/index.js";
-import { districtSetting, employee, enrollment, esc, gradingItem, maintenanceWindow, mark, outage, reportingPeriod, school, section, student } from "../schema/index.js";
+import { districtSetting, employee, enrollment, esc, gradingItem, maintenanceWindow, mark, markHistory, outage, reportingPeriod, school, section, student } from "../schema/index.js";
 import { employeeBuffer, SchoolRows, schoolBuffer } from "./columns.js";
 import { EntryCalendar, WINDOW_OPENS_ON } from "./entry-times.js";
 import { addEmployee, DEMO_DOMAIN, type GenerationContext, generateSchool, type PeriodItems } from "./generate.js";
@@ -59,6 +59,7 @@ export type SeedTable =
   | "reporting_period"
   | "grading_item"
   | "mark"
+  | "mark_history"
   | "outage"
   | "maintenance_window"
   | "district_setting";
@@ -93,7 +94,7 @@ async function truncateAll(db: Db): Promise<void> {
   await db.execute(sql`truncate ${sql.join(tables, sql`, `)} restart identity cascade`);
 }
 
-const ID_TABLES = { school, employee, student, section, enrollment, mark } as const;
+const ID_TABLES = { school, employee, student, section, enrollment, mark, mark_history: markHistory } as const;
 type IdTable = keyof typeof ID_TABLES;
 
 // The seed allocates ids itself (no round trip per row); start above whatever is there.
@@ -210,7 +211,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
     calendar,
     cutoff: opts.scale === "demo" ? Date.parse(DEMO_CLOCK_START) : endOfDay(LAUSD_MARKS_UNTIL).getTime() + 1,
     ...periods,
-    ids: { employee: start.employee, student: start.student, section: start.section, enrollment: start.enrollment, mark: start.mark },
+    ids: { employee: start.employee, student: start.student, section: start.section, enrollment: start.enrollment, mark: start.mark, markHistory: start.mark_history },
     employeeNumberOffset: rng.int(0, 9_999_999),
     studentIdOffset: rng.int(0, 8_999_999_999),
     emails: new Map(),
@@ -255,7 +256,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   for (const schoolPlan of plan.schools) {
     generateSchool(ctx, schoolPlan, rows);
     schoolsInBatch++;
-    if (rows.mark.length + rows.enrollment.length >= BATCH_ROWS) {
+    if (rows.mark.length + rows.markHistory.length + rows.enrollment.length >= BATCH_ROWS) {
       await write(rows, schoolsInBatch);
       rows = new SchoolRows();
       schoolsInBatch = 0;
@@ -290,6 +291,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
       reporting_period: 2,
       grading_item: periods.elementary.items.length + periods.secondary.items.length,
       mark: ctx.ids.mark - start.mark,
+      mark_history: ctx.ids.markHistory - start.mark_history,
       outage: outageCount,
       maintenance_window: 1,
       district_setting: 1,

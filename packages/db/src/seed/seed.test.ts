@@ -16,7 +16,12 @@ async function markChecksum(db: Db): Promise<string> {
     sql`select md5(string_agg(concat_ws(',', id, section_id, student_id, grading_item_id, entered_by_id, value,
       extract(epoch from entered_at), extract(epoch from updated_at), version), ';' order by id)) as sum from mark`,
   );
-  return row!.sum;
+  const [history] = await rows<{ sum: string }>(
+    db,
+    sql`select md5(string_agg(concat_ws(',', id, mark_id, version, old_value, new_value,
+      extract(epoch from changed_at), extract(epoch from client_entered_at)), ';' order by id)) as sum from mark_history`,
+  );
+  return `${row!.sum}/${history!.sum}`;
 }
 
 const LA = sql.raw(`'America/Los_Angeles'`);
@@ -63,7 +68,8 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
       db,
       sql`select (select count(*)::int from school) as school, (select count(*)::int from employee) as employee,
         (select count(*)::int from student) as student, (select count(*)::int from enrollment) as enrollment,
-        (select count(*)::int from mark) as mark, (select sum(enrollment)::int from school) as enrolled`,
+        (select count(*)::int from mark) as mark, (select count(*)::int from mark_history) as mark_history,
+        (select sum(enrollment)::int from school) as enrolled`,
     );
     expect(actual).toMatchObject({
       school: summary.counts.school,
@@ -71,6 +77,7 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
       student: summary.counts.student,
       enrollment: summary.counts.enrollment,
       mark: summary.counts.mark,
+      mark_history: summary.counts.mark_history,
       enrolled: summary.counts.student,
     });
     expect(summary.counts.esc).toBe(5);
@@ -79,7 +86,7 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     expect(summary.counts.student).toBeLessThan(10_000);
     expect(summary.counts.mark).toBeGreaterThan(10_000);
     // Ids were given explicitly: the identity sequences must continue after them.
-    for (const table of ["school", "employee", "student", "section", "enrollment", "mark"]) {
+    for (const table of ["school", "employee", "student", "section", "enrollment", "mark", "mark_history"]) {
       const [seq] = await rows<{ next: number; max: number }>(
         db,
         sql`select (select case when is_called then last_value + 1 else last_value end from ${sql.identifier(`${table}_id_seq`)})::int as next,
@@ -100,6 +107,58 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
         from mark`,
     );
     expect(row).toEqual({ nightly: 0, outage: 0 });
+  });
+
+  it("should keep every save of every mark in its history, the last one matching the stored mark", async () => {
+    const [row] = await rows<{ marks: number; without: number; mismatched: number; rows: number; bad: number }>(
+      db,
+      sql`with last as (
+          select distinct on (mark_id) mark_id, version, new_value, changed_at from mark_history order by mark_id, version desc),
+        first as (select mark_id, changed_at from mark_history where version = 1)
+        select (select count(*)::int from mark) as marks,
+          (select count(*)::int from mark m where not exists (select 1 from mark_history h where h.mark_id = m.id)) as without,
+          (select count(*)::int from mark m join last l on l.mark_id = m.id join first f on f.mark_id = m.id
+            where l.version <> m.version or l.new_value <> m.value or l.changed_at <> m.updated_at or f.changed_at <> m.entered_at) as mismatched,
+          (select count(*)::int from mark_history) as rows,
+          (select count(*)::int from mark_history h join mark m on m.id = h.mark_id
+            where h.source <> 'GRID' or h.client_entered_at is null or h.client_entered_at > h.changed_at
+              or h.changed_by_id <> m.entered_by_id or h.school_id <> m.school_id or h.section_id <> m.section_id
+              or h.operation_id is not null or (h.version = 1) <> (h.old_value is null)) as bad`,
+    );
+    expect(row).toEqual({ marks: summary.counts.mark, without: 0, mismatched: 0, rows: summary.counts.mark_history, bad: 0 });
+    // Every version from 1 to the mark's: no gaps, no duplicates.
+    const [chain] = await rows<{ broken: number }>(
+      db,
+      sql`select count(*)::int as broken from mark m
+        where (select count(distinct h.version) from mark_history h where h.mark_id = m.id and h.version between 1 and m.version) <> m.version
+          or (select count(*) from mark_history h where h.mark_id = m.id) <> m.version`,
+    );
+    expect(chain!.broken).toBe(0);
+  });
+
+  it("should tell the Nov 4 story: marks typed during the outage, held on the device, saved by the outbox just after 4 pm", async () => {
+    const schools = await rows<{ school_id: number; held: number; first: string; last: string }>(
+      db,
+      sql`select school_id, count(*)::int as held,
+          to_char(min(changed_at) at time zone ${LA}, 'HH24:MI:SS') as first, to_char(max(changed_at) at time zone ${LA}, 'HH24:MI:SS') as last
+        from mark_history
+        where client_entered_at >= '2014-11-04 14:00-08' and client_entered_at < '2014-11-04 16:00-08' and changed_at >= '2014-11-04 16:00-08'
+        group by school_id order by school_id`,
+    );
+    expect(schools.length).toBeGreaterThanOrEqual(3);
+    expect(schools.reduce((n, s) => n + s.held, 0)).toBeGreaterThan(100);
+    for (const s of schools) {
+      expect(s.first >= "16:00:00").toBe(true);
+      expect(s.last < "16:10:00").toBe(true);
+    }
+    // Nothing was stored while the server was down, and every held change reached its mark.
+    const [row] = await rows<{ during: number; missing: number }>(
+      db,
+      sql`select count(*) filter (where h.changed_at >= '2014-11-04 14:00-08' and h.changed_at < '2014-11-04 16:00-08')::int as during,
+          count(*) filter (where m.id is null or m.version < h.version)::int as missing
+        from mark_history h left join mark m on m.id = h.mark_id`,
+    );
+    expect(row).toEqual({ during: 0, missing: 0 });
   });
 
   it("should have no marks typed at or after the demo clock's start, and none before the window opened", async () => {
