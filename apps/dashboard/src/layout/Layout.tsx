@@ -2,6 +2,7 @@ import { Box, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity } from "react-admin";
 import { roles } from "../common/choices";
+import { MaintenanceBanner } from "./MaintenanceBanner";
 
 const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
@@ -27,4 +28,9 @@ const GradewatchAppBar = () => (
   </AppBar>
 );
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={GradewatchAppBar}>{children}</RaLayout>;
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={GradewatchAppBar}>
+    <MaintenanceBanner />
+    {children}
+  </RaLayout>
+);

@@ -1,4 +1,5 @@
 import { BooleanField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { MaintenanceWindowReport } from "./MaintenanceWindowReport";
 
 export const MaintenanceWindowShow = () => (
   <Show>
@@ -10,5 +11,6 @@ export const MaintenanceWindowShow = () => (
       <BooleanField source="active" />
       <TextField source="description" />
     </SimpleShowLayout>
+    <MaintenanceWindowReport />
   </Show>
 );

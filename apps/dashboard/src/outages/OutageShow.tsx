@@ -1,5 +1,12 @@
-import { DateField, NumberField, SelectField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { DateField, NumberField, SelectField, Show, SimpleShowLayout, TextField, useRecordContext } from "react-admin";
 import { LA_DATETIME, outageKinds } from "../common/choices";
+import { OutageReport } from "./OutageReport";
+
+const OutageShowReport = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return <OutageReport query={{ outageId: String(record.id) }} emptyText="No marks were entered during this outage" />;
+};
 
 export const OutageShow = () => (
   <Show>
@@ -10,5 +17,6 @@ export const OutageShow = () => (
       <NumberField source="durationMinutes" />
       <TextField source="description" />
     </SimpleShowLayout>
+    <OutageShowReport />
   </Show>
 );
