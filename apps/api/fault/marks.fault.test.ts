@@ -161,15 +161,18 @@ describe("a maintenance window during load", () => {
     const offset = new Date(clock).getTime() - load.startedAt;
     const admin = await signInAdmin(load.url);
     const stats = newStats();
-    const running = runClients(load.url, load.clients, stats, { deadline: Date.now() + 120_000, pauseMs: 300 });
     const local = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "America/Los_Angeles", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
-    const startsAt = new Date(Math.ceil((Date.now() + offset + 10_000) / 1000) * 1000);
+    const startsAt = new Date(Math.ceil((Date.now() + offset + 8_000) / 1000) * 1000);
     const endsAt = new Date(startsAt.getTime() + 8000);
     await gql(load.url(), admin, `mutation W($input: MaintenanceWindowCreateInput!) { createMaintenanceWindow(input: $input) { id } }`, {
       input: { name: "Fault test window", startsAtLocal: local(startsAt), endsAtLocal: local(endsAt) },
     });
+    // Start the clients 2 s before the window opens. Each client has about 7 batches with a 1 s pause after
+    // each, so none can finish before the window opens: the load always runs into it, on any machine.
+    await sleep(startsAt.getTime() - offset - Date.now() - 2000);
     // The window must exist before it starts, or saves in its first seconds are rightly accepted.
     expect(Date.now() + offset).toBeLessThan(startsAt.getTime());
+    const running = runClients(load.url, load.clients, stats, { deadline: Date.now() + 120_000, pauseMs: 1000 });
     await running;
     report(`maintenance: window ${local(startsAt)}-${local(endsAt)} (server clock), ${stats.refusedMaintenance} batches refused with 503 MAINTENANCE`);
     expect(stats.refusedMaintenance).toBeGreaterThan(0);
