@@ -1,11 +1,13 @@
 import polyglotI18nProvider from "ra-i18n-polyglot";
-import { Admin, Resource } from "react-admin";
+import { Admin, CustomRoutes, Resource } from "react-admin";
+import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
 import { Dashboard } from "./dashboard/Dashboard";
 import { dataProvider } from "./dataProvider";
 import employees from "./employees";
 import escs from "./escs";
 import { en } from "./i18n/en";
+import { MarksGrid } from "./grid/MarksGrid";
 import { Layout } from "./layout/Layout";
 import maintenanceWindows from "./maintenanceWindows";
 import marks from "./marks";
@@ -37,5 +39,8 @@ export const App = () => (
     <Resource name="reportingPeriods" {...reportingPeriods} />
     <Resource name="outages" {...outages} />
     <Resource name="maintenanceWindows" {...maintenanceWindows} />
+    <CustomRoutes>
+      <Route path="/sections/:id/grid" element={<MarksGrid />} />
+    </CustomRoutes>
   </Admin>
 );

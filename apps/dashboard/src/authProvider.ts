@@ -15,8 +15,8 @@ export interface Viewer {
 const READ = ["list", "show", "export"];
 const EVERYONE = ["escs", "schools", "reportingPeriods", "outages", "maintenanceWindows"];
 const STUDENT_DATA = ["students", "sections", "marks"];
-/** Marks change through saveMarks, importMarks and restoreMark, never an edit form: these actions show those buttons. */
-const MARK_WRITES = [...READ, "import", "restore"];
+/** Marks change through saveMarks (the grid), importMarks and restoreMark, never an edit form: these actions show those buttons. */
+const MARK_WRITES = [...READ, "enter", "import", "restore"];
 
 /** What each role may open in the dashboard; the API enforces the same rules on every request. */
 const ACCESS: Record<Role, Record<string, string[]>> = {
@@ -43,11 +43,31 @@ export function roleMay(role: Role | undefined, resource: string, action: string
 }
 
 let viewer: Promise<Viewer | null> | undefined;
+const LAST_VIEWER = "gradewatch.viewer";
 
+function forgetViewer() {
+  viewer = undefined;
+  localStorage.removeItem(LAST_VIEWER);
+}
+
+/**
+ * Who is signed in. When the server cannot be reached (no network, 5xx, maintenance), the last answer
+ * on this device stands in, so a teacher can keep typing into the grid's outbox; the server still checks
+ * the session on every request once it answers, and a 401 signs out.
+ */
 function loadViewer(): Promise<Viewer | null> {
   viewer ??= request<{ me: Viewer }>("{ me { id fullName role scope } }")
-    .then((d) => d.me)
-    .catch(() => null);
+    .then((d) => {
+      localStorage.setItem(LAST_VIEWER, JSON.stringify(d.me));
+      return d.me;
+    })
+    .catch((err: { status?: number }) => {
+      const unreachable = err?.status === 0 || (err?.status ?? 0) >= 500;
+      const last = unreachable ? localStorage.getItem(LAST_VIEWER) : null;
+      if (!last) localStorage.removeItem(LAST_VIEWER);
+      if (unreachable) viewer = undefined;
+      return last ? (JSON.parse(last) as Viewer) : null;
+    });
   return viewer;
 }
 
@@ -63,21 +83,21 @@ export const authProvider: AuthProvider = {
       const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
       throw new HttpError(body?.errors?.[0]?.message ?? "Sign-in failed", res.status);
     }
-    viewer = undefined;
+    forgetViewer();
   },
   async logout() {
     await fetch("/auth/sign-out", { method: "POST", credentials: "include" }).catch(() => undefined);
-    viewer = undefined;
+    forgetViewer();
   },
   async checkAuth() {
     if (!(await loadViewer())) {
-      viewer = undefined;
+      forgetViewer();
       throw new Error("Your session has ended. Sign in again.");
     }
   },
   async checkError(error: { status?: number; body?: { code?: string } }) {
     if (error?.status === 401 || error?.body?.code === "UNAUTHENTICATED") {
-      viewer = undefined;
+      forgetViewer();
       throw new Error("Your session has ended. Sign in again.");
     }
   },

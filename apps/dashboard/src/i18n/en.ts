@@ -113,6 +113,7 @@ export const en = {
     },
   },
   gradewatch: {
+    grid: { open: "Enter marks" },
     imports: {
       download: "Download marks (CSV)",
       open: "Import marks",

@@ -1,11 +1,13 @@
 import DownloadIcon from "@mui/icons-material/Download";
+import GridOnIcon from "@mui/icons-material/GridOn";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { Button, EditButton, TopToolbar, usePermissions, useRecordContext } from "react-admin";
 import { type Role, roleMay } from "../authProvider";
 import { ImportMarksDialog } from "./ImportMarksDialog";
 
-/** The section page's actions: edit (if allowed), download the marks as CSV, import a CSV of marks. */
+/** The section page's actions: enter marks in the grid and edit (if allowed), download the marks as CSV, import a CSV of marks. */
 export function SectionMarksActions() {
   const record = useRecordContext();
   const { permissions } = usePermissions<Role>();
@@ -14,6 +16,11 @@ export function SectionMarksActions() {
   const id = String(record.id);
   return (
     <TopToolbar>
+      {roleMay(permissions, "marks", "enter") && (
+        <Button component={Link} to={`/sections/${encodeURIComponent(id)}/grid`} label="gradewatch.grid.open">
+          <GridOnIcon />
+        </Button>
+      )}
       <EditButton />
       <Button component="a" href={`/exports/sections/${encodeURIComponent(id)}/marks.csv`} download label="gradewatch.imports.download">
         <DownloadIcon />

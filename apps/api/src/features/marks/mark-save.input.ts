@@ -1,6 +1,13 @@
 import { IsOptional, Length, Matches, Min } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { DateTime } from "../../graphql/scalars/index.js";
+
+/** Where a change was typed, as its history records it; imports and restores have mutations of their own. */
+export enum EntrySource {
+  GRID = "GRID",
+  API = "API",
+}
+registerEnumType(EntrySource, { name: "EntrySource" });
 
 @InputType({ description: "One mark change; operationId makes a retry safe" })
 export class SaveMarkInput {

@@ -8,7 +8,7 @@ import { Section } from "../sections/section.type.js";
 import { Student } from "../students/student.type.js";
 import { MarkListArgs, MarkPage } from "./mark.args.js";
 import { getMark, listMarks } from "./mark.service.js";
-import { SaveMarkInput } from "./mark-save.input.js";
+import { EntrySource, SaveMarkInput } from "./mark-save.input.js";
 import { markHistoryOf, saveMarks } from "./mark-save.service.js";
 import { MarkChange, SaveMarkResult } from "./mark-save.type.js";
 import { Mark } from "./mark.type.js";
@@ -28,8 +28,12 @@ export class MarkResolver {
 
   @Authorized(["TEACHER", "PRINCIPAL", "DISTRICT_ADMIN"])
   @Mutation(() => [SaveMarkResult], { description: "Saves a batch of mark changes; each item gets its own result" })
-  saveMarks(@Arg("items", () => [SaveMarkInput]) items: SaveMarkInput[], @Ctx() ctx: Context) {
-    return saveMarks(ctx, items, "API");
+  saveMarks(
+    @Arg("items", () => [SaveMarkInput]) items: SaveMarkInput[],
+    @Arg("source", () => EntrySource, { defaultValue: EntrySource.API, description: "Recorded in each change's history" }) source: EntrySource,
+    @Ctx() ctx: Context,
+  ) {
+    return saveMarks(ctx, items, source);
   }
 
   @Query(() => [MarkChange], { description: "Every change to a mark, oldest first" })

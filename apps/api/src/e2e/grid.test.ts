@@ -1,0 +1,199 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../test/browser.js";
+import { startApiProcess, type RunningApi } from "../test/process.js";
+
+const PASSWORD = "gradewatch-demo";
+const shots = process.env.SCREENSHOT_DIR ?? os.tmpdir();
+const CUT = 30;
+
+interface StoredMark {
+  id: string;
+  studentId: string;
+  gradingItemId: string;
+  value: string;
+  version: number;
+}
+
+/** A value on the column's scale other than the one shown, so typing it is a change. */
+const another = (scale: string[], current: string) => scale.find((v) => v !== current)!;
+
+async function sectionMarks(page: Page, sectionId: string): Promise<StoredMark[]> {
+  return page.evaluate(async (id) => {
+    const q = `query($id: ID!) { marks(filter: { sectionId: $id }, perPage: 500) { items { id studentId gradingItemId value version } } }`;
+    const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
+    return ((await r.json()) as { data: { marks: { items: StoredMark[] } } }).data.marks.items;
+  }, sectionId);
+}
+
+async function historyOf(page: Page, markId: string): Promise<{ operationId: string; source: string; version: number }[]> {
+  return page.evaluate(async (id) => {
+    const q = `query($id: ID!) { markHistory(markId: $id) { operationId source version } }`;
+    const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
+    return ((await r.json()) as { data: { markHistory: { operationId: string; source: string; version: number }[] } }).data.markHistory;
+  }, markId);
+}
+
+describe("the teacher's grid", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-e2e-grid-"));
+  let api: RunningApi;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let sectionId: string;
+  const status = () => page.getByTestId("save-status");
+  const cell = (row: number, col: number) => page.locator(`[data-cell="${row}-${col}"]`);
+
+  beforeAll(async () => {
+    api = await startApiProcess({ DATA_DIR: dataDir });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.goto(`${api.url}/#/login`);
+    await page.locator("input[name=username]").fill("teacher@demo.gradewatch.test");
+    await page.locator("input[name=password]").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("viewer").waitFor({ timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("should open from the section page and save a typed mark by itself, with no Save button", async () => {
+    await page.goto(`${api.url}/#/sections`);
+    await page.locator("tbody tr").first().click();
+    await page.getByRole("link", { name: "Enter marks" }).click();
+    await cell(0, 0).waitFor({ timeout: 30_000 });
+    sectionId = /#\/sections\/(\d+)\/grid/.exec(page.url())![1]!;
+    expect(await status().textContent()).toBe("All changes saved");
+    expect(await page.getByRole("button", { name: /^save$/i }).count()).toBe(0);
+
+    const scale = (await page.locator("thead th[data-item]").first().getAttribute("data-scale"))!.split(" ");
+    const before = await cell(0, 0).inputValue();
+    const typed = another(scale, before);
+    await cell(0, 0).click();
+    await page.keyboard.press(typed);
+    await page.locator('[data-cell="0-0"][data-state="saved"]').waitFor({ timeout: 10_000 });
+    expect(await status().textContent()).toBe("All changes saved");
+    expect(await page.getByTestId("cell-details").textContent()).toMatch(/: Saved at \d\d:\d\d:\d\d/);
+    expect(await cell(0, 0).inputValue()).toBe(typed);
+  });
+
+  it("should refuse a value off the column's scale in place, with the reason, and send nothing", async () => {
+    const before = await cell(1, 0).inputValue();
+    await cell(1, 0).click();
+    await page.keyboard.press("Z");
+    expect(await cell(1, 0).getAttribute("data-state")).toBe("invalid");
+    expect(await page.getByTestId("cell-details").textContent()).toContain('"Z" is not on the');
+    expect(await status().textContent()).toBe("All changes saved");
+    await page.keyboard.press("Escape");
+    expect(await cell(1, 0).inputValue()).toBe(before);
+  });
+
+  it("should keep 30 marks typed while the API is cut through a reload, then store each exactly once", async () => {
+    const stored = await sectionMarks(page, sectionId);
+    const columns = await page.locator("thead th[data-item]").count();
+    const rows = await page.locator("tbody tr").count();
+    expect(rows * columns).toBeGreaterThanOrEqual(CUT);
+    const scales: string[][] = [];
+    for (let c = 0; c < columns; c++) scales.push((await page.locator("thead th[data-item]").nth(c).getAttribute("data-scale"))!.split(" "));
+
+    await page.route("**/graphql", (route) => route.abort("internetdisconnected"));
+    // Typed the way a teacher types: a mark, then the arrow key to the next cell, row after row.
+    const typed: { row: number; col: number; value: string }[] = [];
+    await cell(0, 0).click();
+    for (let i = 0; i < CUT; i++) {
+      const row = Math.floor(i / columns);
+      const col = i % columns;
+      const value = another(scales[col]!, await cell(row, col).inputValue());
+      await page.keyboard.press(value);
+      typed.push({ row, col, value });
+      await page.keyboard.press(col === columns - 1 ? "ArrowDown" : "ArrowRight");
+      if (col === columns - 1) for (let k = 0; k < columns - 1; k++) await page.keyboard.press("ArrowLeft");
+    }
+    await expect.poll(() => status().textContent(), { timeout: 10_000 }).toBe(`${CUT} changes not yet saved`);
+    await page.getByTestId("outbox-problem").waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-cell][data-state="pending"]').count()).toBe(CUT);
+    await page.screenshot({ path: path.join(shots, "gradewatch-grid-offline.png"), fullPage: true });
+
+    await page.reload();
+    await cell(0, 0).waitFor({ timeout: 30_000 });
+    await expect.poll(() => status().textContent(), { timeout: 10_000 }).toBe(`${CUT} changes not yet saved`);
+    await page.getByText("The server cannot be reached: showing the marks this device stored").waitFor();
+    for (const t of typed) expect(await cell(t.row, t.col).inputValue()).toBe(t.value);
+    await page.screenshot({ path: path.join(shots, "gradewatch-grid-after-reload.png"), fullPage: true });
+
+    await page.unroute("**/graphql");
+    await expect.poll(() => status().textContent(), { timeout: 45_000 }).toBe("All changes saved");
+    expect(await page.locator('[data-cell][data-state="saved"]').count()).toBeGreaterThanOrEqual(CUT);
+    // The stored copy gives way to the server's once it answers.
+    await page.getByText("The server cannot be reached: showing the marks this device stored").waitFor({ state: "detached", timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, "gradewatch-grid-saved.png"), fullPage: true });
+
+    const students = await page.evaluate(async (id) => {
+      const q = `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) { items { id } } }`;
+      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
+      return ((await r.json()) as { data: { students: { items: { id: string }[] } } }).data.students.items.map((s) => s.id);
+    }, sectionId);
+    const itemIds = await page.locator("thead th[data-item]").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-item")!));
+    const after = await sectionMarks(page, sectionId);
+    const find = (list: StoredMark[], t: { row: number; col: number }) => list.find((m) => m.studentId === students[t.row] && m.gradingItemId === itemIds[t.col]);
+    for (const t of typed) {
+      const now = find(after, t)!;
+      expect(now.value).toBe(t.value);
+      // Exactly once: one new version per cell, written by the grid.
+      const was = find(stored, t);
+      expect(now.version).toBe((was?.version ?? 0) + 1);
+      const history = await historyOf(page, now.id);
+      expect(history.filter((h) => h.version === now.version).map((h) => h.source)).toEqual(["GRID"]);
+    }
+  });
+
+  it("should show both values when another device saved the mark first, and keep the one the teacher chooses", async () => {
+    await page.goto(`${api.url}/#/sections/${sectionId}/grid`);
+    await cell(5, 0).waitFor({ timeout: 30_000 });
+    const scale = (await page.locator("thead th[data-item]").first().getAttribute("data-scale"))!.split(" ");
+    const [studentId, itemId] = await page.evaluate(async (id) => {
+      const q = `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) { items { id } } }`;
+      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
+      return [((await r.json()) as { data: { students: { items: { id: string }[] } } }).data.students.items[5]!.id, document.querySelector("thead th[data-item]")!.getAttribute("data-item")!];
+    }, sectionId);
+    const period = await page.evaluate(async () => {
+      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ reportingPeriods(filter: { level: ELEMENTARY }) { items { id name } } }` }) });
+      return ((await r.json()) as { data: { reportingPeriods: { items: { id: string; name: string }[] } } }).data.reportingPeriods.items.find((p) => p.name === "Elementary Reporting Period 1")!.id;
+    });
+    const shown = await cell(5, 0).inputValue();
+    const theirs = another(scale, shown);
+    const mine = scale.find((v) => v !== shown && v !== theirs)!;
+    // The same mark saved from another device, from the version this grid also holds.
+    const before = (await sectionMarks(page, sectionId)).find((m) => m.studentId === studentId && m.gradingItemId === itemId);
+    const other = await page.evaluate(
+      async (v) => {
+        const q = `mutation($items: [SaveMarkInput!]!) { saveMarks(items: $items) { status } }`;
+        const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: v }) });
+        return ((await r.json()) as { data: { saveMarks: { status: string }[] } }).data.saveMarks[0]!.status;
+      },
+      { items: [{ operationId: `other-device-${Date.now()}`, periodId: period, sectionId, studentId, gradingItemId: itemId, value: theirs, baseVersion: before?.version ?? null }] },
+    );
+    expect(other).toBe("SAVED");
+
+    await cell(5, 0).click();
+    await page.keyboard.press(mine);
+    await page.locator('[data-cell="5-0"][data-state="conflict"]').waitFor({ timeout: 10_000 });
+    expect(await status().textContent()).toBe("1 change not yet saved · 1 needs your decision");
+    expect(await page.getByTestId("cell-details").textContent()).toContain(`you typed ${mine}, but Ani Castro saved ${theirs} at`);
+    await page.keyboard.press("Enter");
+    expect(await page.getByTestId("conflict-mine").textContent()).toBe(mine);
+    expect(await page.getByTestId("conflict-theirs").textContent()).toBe(theirs);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, "gradewatch-grid-conflict.png") });
+    await page.getByRole("button", { name: `Keep mine (${mine})` }).click();
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toBe("All changes saved");
+    const after = (await sectionMarks(page, sectionId)).find((m) => m.studentId === studentId && m.gradingItemId === itemId)!;
+    expect([after.value, after.version]).toEqual([mine, (before?.version ?? 0) + 2]);
+  });
+});
