@@ -93,7 +93,7 @@ describe("the teacher's grid", () => {
     expect(await cell(1, 0).inputValue()).toBe(before);
   });
 
-  it("should keep 30 marks typed while the API is cut through a reload, then store each exactly once", async () => {
+  it("should keep 30 marks typed while the API is cut, warn before leaving, keep them through a reload, then store each exactly once", async () => {
     const stored = await sectionMarks(page, sectionId);
     const columns = await page.locator("thead th[data-item]").count();
     const rows = await page.locator("tbody tr").count();
@@ -118,6 +118,10 @@ describe("the teacher's grid", () => {
     await page.getByTestId("outbox-problem").waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-cell][data-state="pending"]').count()).toBe(CUT);
     await page.screenshot({ path: path.join(shots, "gradewatch-grid-offline.png"), fullPage: true });
+    await page.getByRole("menuitem", { name: "Sections" }).click();
+    await page.getByRole("dialog").getByText(`${CUT} changes are not yet saved`).waitFor({ timeout: 10_000 });
+    await page.getByRole("button", { name: "Stay here" }).click();
+    expect(page.url()).toContain(`/sections/${sectionId}/grid`);
 
     await page.reload();
     await cell(0, 0).waitFor({ timeout: 30_000 });
