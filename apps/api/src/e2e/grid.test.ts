@@ -161,11 +161,8 @@ describe("the teacher's grid", () => {
     await page.goto(`${api.url}/#/sections/${sectionId}/grid`);
     await cell(5, 0).waitFor({ timeout: 30_000 });
     const scale = (await page.locator("thead th[data-item]").first().getAttribute("data-scale"))!.split(" ");
-    const [studentId, itemId] = await page.evaluate(async (id) => {
-      const q = `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) { items { id } } }`;
-      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
-      return [((await r.json()) as { data: { students: { items: { id: string }[] } } }).data.students.items[5]!.id, document.querySelector("thead th[data-item]")!.getAttribute("data-item")!];
-    }, sectionId);
+    const studentId = await rowStudent(page, sectionId, 5);
+    const itemId = (await page.locator("thead th[data-item]").first().getAttribute("data-item"))!;
     const period = await page.evaluate(async () => {
       const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ reportingPeriods(filter: { level: ELEMENTARY }) { items { id name } } }` }) });
       return ((await r.json()) as { data: { reportingPeriods: { items: { id: string; name: string }[] } } }).data.reportingPeriods.items.find((p) => p.name === "Elementary Reporting Period 1")!.id;
@@ -200,4 +197,81 @@ describe("the teacher's grid", () => {
     const after = (await sectionMarks(page, sectionId)).find((m) => m.studentId === studentId && m.gradingItemId === itemId)!;
     expect([after.value, after.version]).toEqual([mine, (before?.version ?? 0) + 2]);
   });
+
+  it("should hold a mark typed during a maintenance window on the device and send it by itself when the window ends", async () => {
+    const token = await apiSignIn(api.url, "admin@demo.gradewatch.test");
+    const { districtClock } = await apiGql<{ districtClock: { now: string } }>(api.url, token, `{ districtClock { now } }`);
+    const offset = new Date(districtClock.now).getTime() - Date.now();
+    const startsAt = new Date(Math.ceil((Date.now() + offset + 4000) / 1000) * 1000);
+    const endsAt = new Date(startsAt.getTime() + 6000);
+    const { createMaintenanceWindow } = await apiGql<{ createMaintenanceWindow: { id: string } }>(
+      api.url,
+      token,
+      `mutation($input: MaintenanceWindowCreateInput!) { createMaintenanceWindow(input: $input) { id } }`,
+      { input: { name: "Grid test window", startsAtLocal: laClock(startsAt), endsAtLocal: laClock(endsAt) } },
+    );
+    try {
+      await page.goto(`${api.url}/#/sections/${sectionId}/grid`);
+      await cell(6, 0).waitFor({ timeout: 30_000 });
+      const scale = (await page.locator("thead th[data-item]").first().getAttribute("data-scale"))!.split(" ");
+      const value = another(scale, await cell(6, 0).inputValue());
+      await page.waitForTimeout(Math.max(0, startsAt.getTime() - offset - Date.now() + 500));
+      await cell(6, 0).click();
+      await page.keyboard.press(value);
+      const problem = page.getByTestId("outbox-problem").locator(".MuiAlert-message");
+      await problem.waitFor({ timeout: 10_000 });
+      // On the district's clock: the demo's day is Nov 5, 2014, in its first minutes after 8 am.
+      expect(await problem.textContent({ timeout: 1000 })).toMatch(/^Maintenance: changes are kept on this device and sent at 08:0\d:\d\d \(Los Angeles time\)\.$/);
+      expect(await status().textContent()).toBe("1 change not yet saved");
+      expect(await cell(6, 0).getAttribute("data-state")).toMatch(/^(pending|saving)$/);
+      await page.screenshot({ path: path.join(shots, "gradewatch-grid-maintenance.png") });
+      await expect.poll(() => status().textContent(), { timeout: 30_000 }).toBe("All changes saved");
+      expect(await cell(6, 0).inputValue()).toBe(value);
+      const studentId = await rowStudent(page, sectionId, 6);
+      const itemId = (await page.locator("thead th[data-item]").first().getAttribute("data-item"))!;
+      const saved = (await sectionMarks(page, sectionId)).find((m) => m.studentId === studentId && m.gradingItemId === itemId);
+      expect(saved?.value).toBe(value);
+      const history = await page.evaluate(async (id) => {
+        const q = `query($id: ID!) { markHistory(markId: $id) { changedAt clientEnteredAt source } }`;
+        const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
+        return ((await r.json()) as { data: { markHistory: { changedAt: string; clientEnteredAt: string; source: string }[] } }).data.markHistory;
+      }, saved!.id);
+      const last = history[history.length - 1]!;
+      // Typed during the window, stored only after it ended: nothing was accepted and dropped.
+      expect(last.source).toBe("GRID");
+      expect(new Date(last.clientEnteredAt).getTime()).toBeGreaterThanOrEqual(startsAt.getTime());
+      expect(new Date(last.clientEnteredAt).getTime()).toBeLessThan(endsAt.getTime());
+      expect(new Date(last.changedAt).getTime()).toBeGreaterThanOrEqual(endsAt.getTime());
+    } finally {
+      await apiGql(api.url, token, `mutation($id: ID!) { deleteMaintenanceWindow(id: $id) { id } }`, { id: createMaintenanceWindow.id });
+    }
+  });
 });
+
+const laClock = (d: Date) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: "America/Los_Angeles", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
+
+async function apiSignIn(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function apiGql<T>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The id of the student on a row of the grid (rows are sorted by last name). */
+async function rowStudent(page: Page, sectionId: string, row: number): Promise<string> {
+  return page.evaluate(async ({ id, r }) => {
+    const q = `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) { items { id } } }`;
+    const res = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
+    return ((await res.json()) as { data: { students: { items: { id: string }[] } } }).data.students.items[r]!.id;
+  }, { id: sectionId, r: row });
+}

@@ -2,6 +2,7 @@ import { client } from "../dataProvider/client";
 import { rememberSaved } from "./grid-data";
 import { apply, type Cell, type OutboxEdit, planEnqueue, planResolve, planResult, type SaveResult, sendable } from "./outbox-logic";
 import { outboxDb, type PendingChange, type ServerMark } from "./outbox-store";
+import { laTime } from "./time";
 
 const BATCH = 100;
 const CLOCK_OFFSET_KEY = "gradewatch.clockOffsetMs";
@@ -190,9 +191,9 @@ export class Outbox {
       const code = String(result.error.graphQLErrors[0]?.extensions?.code ?? "");
       if (httpStatus === 503 || code === "MAINTENANCE") {
         const retryAfter = Number(response?.headers.get("retry-after") ?? "30");
-        const until = new Date(Date.now() + retryAfter * 1000);
+        const until = new Date(this.districtNow().getTime() + retryAfter * 1000);
         return this.backoff(
-          `Maintenance: changes are kept on this device and sent at ${until.toLocaleTimeString()}.`,
+          `Maintenance: changes are kept on this device and sent at ${laTime(until)} (Los Angeles time).`,
           Math.max(1, retryAfter) * 1000,
         );
       }
