@@ -49,4 +49,70 @@ describe.each(testDbKinds())("inputs cannot widen scope, on %s", (kind) => {
     });
     expect(res.errors![0].extensions.code).toBe("NOT_FOUND");
   });
+  describe("employee records cannot grant district-wide access", () => {
+    let hr: string;
+    beforeAll(async () => {
+      hr = await api.tokenFor(f.actors.HR.id);
+    });
+    const UPDATE = `mutation($id: ID!, $input: EmployeeUpdateInput!) { updateEmployee(id: $id, input: $input) { id role active } }`;
+    const CREATE = `mutation($input: EmployeeCreateInput!) { createEmployee(input: $input) { id role } }`;
+    const newAdmin = (n: string) => ({ employeeNumber: `E00005${n}`, firstName: "New", lastName: "Admin", email: `admin${n}@access.test`, role: "DISTRICT_ADMIN" });
+    const roleOf = async (id: number) => (await api.gql(`query($id: ID!) { employee(id: $id) { role active email } }`, { id: String(id) })).data!.employee;
+
+    it.each([
+      ["promote themselves", { role: "DISTRICT_ADMIN" }, "You may not change your own role, school or ESC"],
+      ["move themselves to a school", { schoolId: "__elm__" }, "You may not change your own role, school or ESC"],
+      ["disable themselves", { active: false }, "You may not disable your own account"],
+    ])("should not let HR %s", async (_label, input, message) => {
+      const patch = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === "__elm__" ? String(f.targets.school.own) : v]));
+      const res = await api.gqlAs(hr, UPDATE, { id: String(f.actors.HR.id), input: patch });
+      expect(res.errors![0]).toMatchObject({ message, extensions: { code: "FORBIDDEN" } });
+      expect(await roleOf(f.actors.HR.id)).toMatchObject({ role: "HR", active: true });
+    });
+
+    it("should not let HR promote another employee to district administrator", async () => {
+      const res = await api.gqlAs(hr, UPDATE, { id: String(f.actors.TEACHER.id), input: { role: "DISTRICT_ADMIN" } });
+      expect(res.errors![0]).toMatchObject({ message: "Only a district administrator may make someone a district administrator", extensions: { code: "FORBIDDEN" } });
+      expect((await roleOf(f.actors.TEACHER.id)).role).toBe("TEACHER");
+    });
+
+    it("should not let HR change a district administrator's record", async () => {
+      const res = await api.gqlAs(hr, UPDATE, { id: String(f.actors.DISTRICT_ADMIN.id), input: { email: "hal@access.test.evil" } });
+      expect(res.errors![0]).toMatchObject({ message: "Only a district administrator may change a district administrator", extensions: { code: "FORBIDDEN" } });
+      expect((await roleOf(f.actors.DISTRICT_ADMIN.id)).email).toBe("ada@access.test");
+    });
+
+    it("should not let HR create a district administrator", async () => {
+      const res = await api.gqlAs(hr, CREATE, { input: newAdmin("01") });
+      expect(res.errors![0]).toMatchObject({ message: "Only a district administrator may create a district administrator", extensions: { code: "FORBIDDEN" } });
+      const count = await api.gql(`{ employees(filter: { q: "admin01@access.test" }) { total } }`);
+      expect(count.data!.employees.total).toBe(0);
+    });
+
+    it("should still let HR create and update ordinary staff", async () => {
+      const created = await api.gqlAs(hr, CREATE, { input: { ...newAdmin("02"), role: "HR" } });
+      expect(created.errors).toBeUndefined();
+      const res = await api.gqlAs(hr, UPDATE, { id: created.data!.createEmployee.id, input: { role: "TEACHER", schoolId: String(f.targets.school.own) } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.updateEmployee.role).toBe("TEACHER");
+    });
+
+    it("should not let a district administrator demote or disable themselves", async () => {
+      const admin = await api.tokenFor(f.actors.DISTRICT_ADMIN.id);
+      const demote = await api.gqlAs(admin, UPDATE, { id: String(f.actors.DISTRICT_ADMIN.id), input: { role: "HR" } });
+      expect(demote.errors![0].extensions.code).toBe("FORBIDDEN");
+      const disable = await api.gqlAs(admin, UPDATE, { id: String(f.actors.DISTRICT_ADMIN.id), input: { active: false } });
+      expect(disable.errors![0].extensions.code).toBe("FORBIDDEN");
+      expect(await roleOf(f.actors.DISTRICT_ADMIN.id)).toMatchObject({ role: "DISTRICT_ADMIN", active: true });
+    });
+
+    it("should let a district administrator create an administrator and promote someone", async () => {
+      const created = await api.gql(CREATE, { input: newAdmin("03") });
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createEmployee.role).toBe("DISTRICT_ADMIN");
+      const promoted = await api.gql(UPDATE, { id: String(f.actors.HR.id), input: { role: "DISTRICT_ADMIN" } });
+      expect(promoted.errors).toBeUndefined();
+      expect(promoted.data!.updateEmployee.role).toBe("DISTRICT_ADMIN");
+    });
+  });
 });

@@ -22,6 +22,7 @@ export class AppError extends GraphQLError {
 
 export const badInput = (message: string, extensions?: Record<string, unknown>) =>
   new AppError("BAD_USER_INPUT", message, extensions);
+export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
 export const notFound = (what: string, id: string | number) => new AppError("NOT_FOUND", `${what} ${id} not found`);
 export const conflict = (message: string) => new AppError("CONFLICT", message);
 

@@ -3,7 +3,7 @@ import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
 import { employeeScope } from "../../access/scope.js";
 import { employee, school } from "@gradewatch/db/schema";
-import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
+import { badInput, forbidden, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly, optionalId } from "../../graphql/inputs.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
 import type { EmployeeListArgs } from "./employee.args.js";
@@ -66,7 +66,34 @@ export async function getEmployee(db: Db, actor: Actor, id: number) {
   return row;
 }
 
-export async function createEmployee(db: Db, input: EmployeeCreateInput) {
+// Roles are read from the database on every request, so these rules are what stops an HR clerk (or
+// anyone with employee.update) from handing out district-wide access, to themselves or anyone else.
+function checkCreateAllowed(actor: Actor, role: string) {
+  if (role === "DISTRICT_ADMIN" && actor.role !== "DISTRICT_ADMIN") {
+    throw forbidden("Only a district administrator may create a district administrator");
+  }
+}
+
+function checkUpdateAllowed(
+  actor: Actor,
+  current: { id: number; role: string; schoolId: number | null; escId: number | null },
+  values: { role?: string; schoolId?: number | null; escId?: number | null; active?: boolean },
+) {
+  const changes = (key: "role" | "schoolId" | "escId") => values[key] !== undefined && values[key] !== current[key];
+  if (current.id === actor.id) {
+    if (changes("role") || changes("schoolId") || changes("escId")) {
+      throw forbidden("You may not change your own role, school or ESC");
+    }
+    if (values.active === false) throw forbidden("You may not disable your own account");
+  }
+  if (actor.role !== "DISTRICT_ADMIN") {
+    if (current.role === "DISTRICT_ADMIN") throw forbidden("Only a district administrator may change a district administrator");
+    if (values.role === "DISTRICT_ADMIN") throw forbidden("Only a district administrator may make someone a district administrator");
+  }
+}
+
+export async function createEmployee(db: Db, actor: Actor, input: EmployeeCreateInput) {
+  checkCreateAllowed(actor, input.role);
   const schoolId = optionalId(input.schoolId, "schoolId");
   const escId = optionalId(input.escId, "escId");
   checkScope(input.role, schoolId, escId);
@@ -105,6 +132,7 @@ export async function updateEmployee(db: Db, actor: Actor, id: number, input: Em
     workdayEnd: input.workdayEnd,
     active: input.active,
   });
+  checkUpdateAllowed(actor, current, values);
   const next = { ...current, ...values };
   checkScope(next.role, next.schoolId, next.escId);
   checkWorkday(next.workdayStart, next.workdayEnd);
