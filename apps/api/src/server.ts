@@ -87,7 +87,9 @@ function tokenOf(req: Request): string | undefined {
   return bearer ?? cookie(req, SESSION_COOKIE);
 }
 
-const requestIdOf = (req: Request) => String(req.headers["x-request-id"] ?? "").slice(0, 64) || crypto.randomUUID();
+// Decided once per request, so the id in a masked error is the one its real cause was logged under.
+const requestIdOf = (req: Request, res: Response): string =>
+  (res.locals.requestId ??= String(req.headers["x-request-id"] ?? "").slice(0, 64) || crypto.randomUUID());
 
 export async function createServer(deps: ServerDeps) {
   const logger = deps.logger ?? defaultLogger;
@@ -170,7 +172,7 @@ export async function createServer(deps: ServerDeps) {
   });
 
   app.use("/graphql", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdOf(req, res);
     const actor: Actor | null = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -210,7 +212,7 @@ export async function createServer(deps: ServerDeps) {
     });
   }
   app.use(((err, req, res, _next) => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdOf(req, res);
     logger.error({ requestId, err }, "request failed");
     if (!res.headersSent) res.status(500).json(errorBody("INTERNAL", "Internal server error", { requestId }));
   }) as ErrorRequestHandler);

@@ -1,13 +1,22 @@
+import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { testDbKinds } from "@gradewatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture } from "../test/fixtures.js";
+import { createLogger } from "../logger.js";
 import { startTestApi, type TestApi } from "../test/harness.js";
 
 describe.each(testDbKinds())("client errors on %s", (kind) => {
   let api: TestApi;
+  const logLines: Record<string, any>[] = [];
+  const logSink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n")) if (line) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
   beforeAll(async () => {
-    api = await startTestApi(kind);
+    api = await startTestApi(kind, { logger: createLogger(logSink, "error") });
     await buildFixture(api.database.db);
   });
   afterAll(() => api?.close());
@@ -87,6 +96,24 @@ describe.each(testDbKinds())("client errors on %s", (kind) => {
       // The failed statement aborts the request's transaction, so the whole request fails, masked.
       expect(res.status).toBe(500);
       expect(body).toEqual({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL", requestId: "req-123" } }] });
+    } finally {
+      await api.database.db.execute(sql`alter table outage_gone rename to outage`);
+    }
+  });
+
+  it("should log the real cause under the request id the client sees when the client sends none", async () => {
+    await api.database.db.execute(sql`alter table outage rename to outage_gone`);
+    try {
+      logLines.length = 0;
+      const res = await api.gql(`{ outages { total } }`);
+      expect(res.status).toBe(500);
+      expect(res.errors).toEqual([{ message: "Internal server error", extensions: { code: "INTERNAL", requestId: expect.any(String) } }]);
+      const requestId = res.errors![0].extensions.requestId as string;
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      const logged = logLines.filter((l) => l.requestId === requestId);
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logLines.every((l) => l.requestId === requestId)).toBe(true);
+      expect(JSON.stringify(logged)).toMatch(/outage.*does not exist/);
     } finally {
       await api.database.db.execute(sql`alter table outage_gone rename to outage`);
     }

@@ -2,6 +2,7 @@ import { createTestDb, type TestDatabase, type TestDbKind } from "@gradewatch/db
 import { employee } from "@gradewatch/db/schema";
 import { eq } from "drizzle-orm";
 import { type Clock, fixedClock } from "../clock.js";
+import type { Logger } from "../logger.js";
 import { hashPassword } from "../features/auth/password.js";
 import { createServer } from "../server.js";
 
@@ -34,7 +35,7 @@ export const DEMO_NOW = new Date("2014-11-05T16:00:00Z");
 /** A real HTTP API on a fresh database; `queries` records every SQL statement sent. */
 export async function startTestApi(
   kind: TestDbKind,
-  options: { clock?: Clock; production?: boolean; dashboardDir?: string; rls?: boolean } = {},
+  options: { clock?: Clock; production?: boolean; dashboardDir?: string; rls?: boolean; logger?: Logger } = {},
 ): Promise<TestApi> {
   const queries: string[] = [];
   const database = await createTestDb(kind, { logQuery: (q) => queries.push(q) });
@@ -44,6 +45,7 @@ export async function startTestApi(
     clock: options.clock ?? fixedClock(DEMO_NOW),
     auth: { secret: TEST_SECRET, slowDownMs: 1 },
     rls: options.rls,
+    logger: options.logger,
     production: options.production,
     dashboardDir: options.dashboardDir ?? "/nonexistent",
   });
