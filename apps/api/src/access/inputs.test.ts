@@ -49,6 +49,24 @@ describe.each(testDbKinds())("inputs cannot widen scope, on %s", (kind) => {
     });
     expect(res.errors![0].extensions.code).toBe("NOT_FOUND");
   });
+  it("should answer a principal naming an out-of-scope teacher exactly as one that does not exist", async () => {
+    const CREATE_SECTION = `mutation($input: SectionCreateInput!) { createSection(input: $input) { id } }`;
+    const section = (teacherId: number) => ({ schoolId: String(f.targets.school.own), teacherId: String(teacherId), courseName: "Probe", gradeLevel: 3, level: "ELEMENTARY" });
+    const olga = f.employees[8]!.id;
+    const missing = 424242;
+    const outOfScope = await api.gqlAs(principal, CREATE_SECTION, { input: section(olga) });
+    const absent = await api.gqlAs(principal, CREATE_SECTION, { input: section(missing) });
+    expect(outOfScope.errors![0]).toMatchObject({ message: `Employee ${olga} not found`, extensions: { code: "NOT_FOUND" } });
+    expect(absent.errors![0]).toMatchObject({ message: `Employee ${missing} not found`, extensions: { code: "NOT_FOUND" } });
+    const update = await api.gqlAs(principal, `mutation($id: ID!, $t: ID!) { updateSection(id: $id, input: { teacherId: $t }) { id } }`, {
+      id: String(f.targets.section.own),
+      t: String(olga),
+    });
+    expect(update.errors![0]).toMatchObject({ message: `Employee ${olga} not found`, extensions: { code: "NOT_FOUND" } });
+    const count = await api.gql(`{ sections(filter: { q: "Probe" }) { total } }`);
+    expect(count.data!.sections.total).toBe(0);
+  });
+
   describe("employee records cannot grant district-wide access", () => {
     let hr: string;
     beforeAll(async () => {

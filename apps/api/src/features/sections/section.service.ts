@@ -1,7 +1,7 @@
 import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
-import { sectionScope } from "../../access/scope.js";
+import { employeeScope, sectionScope } from "../../access/scope.js";
 import { checkSchoolInScope } from "../students/student.service.js";
 import { employee, school, section } from "@gradewatch/db/schema";
 import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
@@ -43,10 +43,11 @@ export async function getSection(db: Db, actor: Actor, id: number) {
   return row;
 }
 
-// A section's teacher must teach at the section's school.
-async function checkTeacher(db: Db, teacherId: number, schoolId: number) {
-  const [teacher] = await db.select().from(employee).where(eq(employee.id, teacherId));
-  if (!teacher) throw badInput(`teacherId ${teacherId} does not exist`);
+// A section's teacher must teach at the section's school. The lookup is scoped, so an employee the actor
+// may not see gets the same answer as one that does not exist.
+async function checkTeacher(db: Db, actor: Actor, teacherId: number, schoolId: number) {
+  const [teacher] = await db.select().from(employee).where(and(employeeScope(actor), eq(employee.id, teacherId)));
+  if (!teacher) throw notFound("Employee", teacherId);
   if (teacher.role !== "TEACHER" || teacher.schoolId !== schoolId) {
     throw badInput(`Employee ${teacherId} is not a teacher at school ${schoolId}`);
   }
@@ -56,7 +57,7 @@ export async function createSection(db: Db, actor: Actor, input: SectionCreateIn
   const schoolId = parseId(input.schoolId, "schoolId");
   await checkSchoolInScope(db, actor, schoolId);
   const teacherId = parseId(input.teacherId, "teacherId");
-  await checkTeacher(db, teacherId, schoolId);
+  await checkTeacher(db, actor, teacherId, schoolId);
   return write(db, async (tx) => {
       const [row] = await tx
         .insert(section)
@@ -74,7 +75,7 @@ export async function updateSection(db: Db, actor: Actor, id: number, input: Sec
     gradeLevel: input.gradeLevel,
     level: input.level,
   });
-  if (values.teacherId !== undefined) await checkTeacher(db, values.teacherId, current.schoolId);
+  if (values.teacherId !== undefined) await checkTeacher(db, actor, values.teacherId, current.schoolId);
   if (Object.keys(values).length === 0) return current;
   return write(db, async (tx) => {
       const [row] = await tx.update(section).set(values).where(eq(section.id, id)).returning();
