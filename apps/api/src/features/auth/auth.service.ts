@@ -54,18 +54,24 @@ export async function signIn(
   const now = clock.now();
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
   await db.delete(signInFailure).where(lt(signInFailure.failedAt, since));
+  // The attempt is recorded as a failure before it is counted or checked, so concurrent guesses see each
+  // other: of N parallel attempts, the one recorded last sees all earlier ones, and at most REFUSE_AFTER
+  // reach the password check. A correct password clears the record below; a refused attempt removes its own.
+  const [attempt] = await db.insert(signInFailure).values({ email, address: input.address, failedAt: now }).returning({ id: signInFailure.id });
   const [{ n } = { n: 0 }] = await db
     .select({ n: count() })
     .from(signInFailure)
     .where(and(gt(signInFailure.failedAt, since), or(eq(signInFailure.email, email), eq(signInFailure.address, input.address))));
-  const failures = Number(n);
-  if (failures >= REFUSE_AFTER) throw rateLimited(FAILURE_WINDOW_MS / 1000);
+  const failures = Number(n) - 1;
+  if (failures >= REFUSE_AFTER) {
+    await db.delete(signInFailure).where(eq(signInFailure.id, attempt!.id));
+    throw rateLimited(FAILURE_WINDOW_MS / 1000);
+  }
   if (failures >= SLOW_AFTER) await new Promise((r) => setTimeout(r, config.slowDownMs * (failures - SLOW_AFTER + 1)));
 
   const [account] = await db.select().from(employee).where(eq(employee.email, email));
   const ok = await verifyPassword(input.password, account?.passwordHash ?? null);
   if (!account || !ok || !account.active) {
-    await db.insert(signInFailure).values({ email, address: input.address, failedAt: now });
     throw new AppError("UNAUTHENTICATED", account && ok ? "This account is disabled" : "Wrong email or password");
   }
   await db.delete(signInFailure).where(eq(signInFailure.email, email));

@@ -97,6 +97,20 @@ describe.each(testDbKinds())("sign-in and sessions on %s", (kind) => {
     expect((await signIn("terry@elm.test", TEST_PASSWORD, "10.2.0.1")).status).toBe(200);
   });
 
+  it("should let no more than the limit of parallel wrong guesses reach the password check", async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: REFUSE_AFTER + 6 }, (_, i) => signIn("nobody-parallel@elm.test", `parallel-${i}`, `10.3.0.${i}`).then((r) => r.status)),
+    );
+    const checked = guesses.filter((s) => s === 401).length;
+    expect(guesses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(checked).toBeLessThanOrEqual(REFUSE_AFTER);
+    expect(guesses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
+    // Whatever the interleaving, exactly REFUSE_AFTER wrong guesses in all are checked before refusal.
+    let more = 0;
+    while ((await signIn("nobody-parallel@elm.test", `after-${more}`, "10.3.1.1")).status === 401) more++;
+    expect(checked + more).toBe(REFUSE_AFTER);
+  });
+
   it(`should refuse one address after ${REFUSE_AFTER} failures across accounts`, async () => {
     for (let i = 0; i < REFUSE_AFTER; i++) await signIn(`someone${i}@elm.test`, "x", "10.9.9.9");
     expect((await signIn("pat@elm.test", TEST_PASSWORD, "10.9.9.9")).status).toBe(429);
