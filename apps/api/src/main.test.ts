@@ -58,6 +58,48 @@ describe("the start command on the embedded database", () => {
     expect(api.output()).not.toMatch(/loading the demo district/);
     expect(await schoolTotal(api.url)).toEqual(before);
   });
+
+  it("should close cleanly on SIGINT (Ctrl-C) too", async () => {
+    expect(await api.stop("SIGINT")).toBe(0);
+    expect(api.output()).toMatch(/database closed/);
+    expect(fs.existsSync(path.join(dataDir, "gradewatch.lock"))).toBe(false);
+  });
+});
+
+describe("Ctrl-C while the first start loads the demo district", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-sigint-"));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it("should close the database and release the data directory", async () => {
+    const child = spawn(process.execPath, [mainJs], {
+      env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stderr!.on("data", (d: Buffer) => (out += d));
+    await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => ((out += d), String(d).includes("loading the demo district") && resolve())));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/database closed/);
+    expect(out).not.toMatch(/running at/);
+    expect(fs.existsSync(path.join(dataDir, "gradewatch.lock"))).toBe(false);
+  });
+});
+
+describe("a start without the demo district", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-nodemo-"));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it("should not print demo logins that do not exist", async () => {
+    const api = await startApiProcess({ DATA_DIR: dataDir, SEED_DEMO: "false" });
+    try {
+      expect(api.output()).toMatch(/Gradewatch is running at/);
+      expect(api.output()).not.toMatch(/Demo logins/);
+    } finally {
+      expect(await api.stop("SIGTERM")).toBe(0);
+    }
+  });
 });
 
 describe("a first start interrupted while loading the demo district", () => {

@@ -25,6 +25,11 @@ export function inActorTransaction<T>(db: Db, actor: Actor | null, work: (tx: Tx
   });
 }
 
+/** The database is not set up to protect student data; the API refuses to start. */
+export class RowLevelSecurityError extends Error {
+  override name = "RowLevelSecurityError";
+}
+
 /** Refuses to serve when the student-data tables are not protected by forced row-level security. */
 export async function assertRowLevelSecurity(db: Db): Promise<void> {
   const result = await db.execute(sql`
@@ -34,6 +39,6 @@ export async function assertRowLevelSecurity(db: Db): Promise<void> {
   const protectedTables = new Set(rows.filter((r) => r.relrowsecurity && r.relforcerowsecurity).map((r) => r.relname));
   const missing = STUDENT_DATA_TABLES.filter((t) => !protectedTables.has(t));
   if (missing.length) {
-    throw new Error(`Row-level security is not forced on ${missing.join(", ")}: refusing to serve student data`);
+    throw new RowLevelSecurityError(`Row-level security is not forced on ${missing.join(", ")}: refusing to serve student data`);
   }
 }
