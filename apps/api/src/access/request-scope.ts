@@ -41,4 +41,13 @@ export async function assertRowLevelSecurity(db: Db): Promise<void> {
   if (missing.length) {
     throw new RowLevelSecurityError(`Row-level security is not forced on ${missing.join(", ")}: refusing to serve student data`);
   }
+  // Policies bind only a role that is neither a superuser nor exempt from row-level security.
+  const roleResult = await db.execute(sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'gradewatch_app'`);
+  const [role] = (roleResult as unknown as { rows: { rolsuper: boolean; rolbypassrls: boolean }[] }).rows;
+  if (!role) throw new RowLevelSecurityError("The role gradewatch_app does not exist: refusing to serve student data");
+  if (role.rolsuper || role.rolbypassrls) {
+    throw new RowLevelSecurityError(
+      `The role gradewatch_app is ${role.rolsuper ? "a superuser" : "exempt from row-level security (BYPASSRLS)"}: refusing to serve student data`,
+    );
+  }
 }

@@ -79,4 +79,19 @@ describe.each(testDbKinds())("row-level security on %s", (kind) => {
       await database.db.execute(sql`alter table mark force row level security`);
     }
   });
+
+  // Roles are cluster-wide on PostgreSQL, where other test files share them: alter them only on PGlite.
+  it.runIf(kind === "pglite").each([
+    ["BYPASSRLS", "exempt from row-level security (BYPASSRLS)"],
+    ["SUPERUSER", "a superuser"],
+  ])("should refuse to start the API when gradewatch_app is %s", async (attribute, what) => {
+    await database.db.execute(sql.raw(`alter role gradewatch_app ${attribute}`));
+    try {
+      await expect(
+        createServer({ db: database.db, dbKind: database.kind, clock: fixedClock(new Date()), auth: { secret: TEST_SECRET, slowDownMs: 1 } }),
+      ).rejects.toThrow(`The role gradewatch_app is ${what}: refusing to serve student data`);
+    } finally {
+      await database.db.execute(sql.raw(`alter role gradewatch_app NO${attribute}`));
+    }
+  });
 });
