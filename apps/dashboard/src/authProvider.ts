@@ -1,6 +1,7 @@
 import type { AuthProvider } from "react-admin";
 import { HttpError } from "react-admin";
 import { request } from "./dataProvider/client";
+import { sessionRestored, setSignedIn } from "./dataProvider/session";
 import { apiSupports } from "./dataProvider/resources";
 
 export type Role = "TEACHER" | "PRINCIPAL" | "ESC_DIRECTOR" | "INSTRUCTIONAL_SUPERINTENDENT" | "HR" | "DISTRICT_ADMIN";
@@ -44,9 +45,21 @@ export function roleMay(role: Role | undefined, resource: string, action: string
 
 let viewer: Promise<Viewer | null> | undefined;
 const LAST_VIEWER = "gradewatch.viewer";
+let lastViewerId: string | null = null;
+
+/** Signs in again over the current page; what was on screen stays as it was. */
+export async function signInAgain(email: string, password: string): Promise<{ sameUser: boolean }> {
+  const before = lastViewerId;
+  await authProvider.login({ username: email, password });
+  const now = await loadViewer();
+  const sameUser = !!before && !!now && before === now.id;
+  sessionRestored(sameUser);
+  return { sameUser };
+}
 
 function forgetViewer() {
   viewer = undefined;
+  setSignedIn(false);
   localStorage.removeItem(LAST_VIEWER);
 }
 
@@ -58,6 +71,8 @@ function forgetViewer() {
 function loadViewer(): Promise<Viewer | null> {
   viewer ??= request<{ me: Viewer }>("{ me { id fullName role scope } }")
     .then((d) => {
+      setSignedIn(true);
+      lastViewerId = d.me.id;
       localStorage.setItem(LAST_VIEWER, JSON.stringify(d.me));
       return d.me;
     })
@@ -66,7 +81,11 @@ function loadViewer(): Promise<Viewer | null> {
       const last = unreachable ? localStorage.getItem(LAST_VIEWER) : null;
       if (!last) localStorage.removeItem(LAST_VIEWER);
       if (unreachable) viewer = undefined;
-      return last ? (JSON.parse(last) as Viewer) : null;
+      if (!last) return null;
+      const stored = JSON.parse(last) as Viewer;
+      setSignedIn(true);
+      lastViewerId = stored.id;
+      return stored;
     });
   return viewer;
 }
@@ -83,7 +102,9 @@ export const authProvider: AuthProvider = {
       const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
       throw new HttpError(body?.errors?.[0]?.message ?? "Sign-in failed", res.status);
     }
-    forgetViewer();
+    // Who signed in is asked afresh; requests waiting for this sign-in keep waiting until it is known.
+    viewer = undefined;
+    localStorage.removeItem(LAST_VIEWER);
   },
   async logout() {
     await fetch("/auth/sign-out", { method: "POST", credentials: "include" }).catch(() => undefined);

@@ -113,8 +113,15 @@ describe("the dashboard in headless Chromium", () => {
     expect(items).not.toContain("Marks");
     expect(items).not.toContain("Sections");
     await page.goto(`${api.url}/#/students`);
-    await page.waitForTimeout(1500);
+    await page.getByText("Access denied").waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, "hr-students.png") });
     expect(await page.locator("tbody tr").count()).toBe(0);
+    const res = (await page.evaluate(async () => {
+      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ students { total } }" }) });
+      return r.json();
+    })) as unknown;
+    // Asked directly, the API answers as if the district had no students at all.
+    expect(res).toEqual({ data: { students: { total: 0 } } });
     await page.close();
   });
 
@@ -128,6 +135,52 @@ describe("the dashboard in headless Chromium", () => {
       return r.json();
     })) as { errors: { extensions: { code: string } }[] };
     expect(res.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    await page.close();
+  });
+
+  it("should ask for the password over a half-filled form when the session ends, and send the save once they sign in again", async () => {
+    const page = await signIn("principal@demo.gradewatch.test");
+    await rowsOf(page, "students");
+    await page.locator("tbody tr").first().click();
+    await page.getByRole("link", { name: "Edit" }).click();
+    const lastName = page.locator("input[name=lastName]");
+    await lastName.waitFor({ timeout: 30_000 });
+    const studentId = /#\/students\/(\d+)/.exec(page.url())![1]!;
+    const typed = `${await lastName.inputValue()}-Reyes`;
+    await lastName.fill(typed);
+
+    await browser.context.clearCookies();
+    await page.getByRole("button", { name: "Save" }).click();
+    const dialog = page.getByTestId("session-expired");
+    await dialog.getByText("Your session has ended").waitFor({ timeout: 15_000 });
+    expect(page.url()).toMatch(new RegExp(`#/students/${studentId}$`));
+    expect(await lastName.inputValue()).toBe(typed);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, "session-expired.png") });
+
+    await dialog.locator("input[name=email]").fill("principal@demo.gradewatch.test");
+    await dialog.locator("input[name=password]").fill("wrong");
+    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
+    await dialog.getByText("Wrong email or password").waitFor({ timeout: 15_000 });
+    await dialog.locator("input[name=password]").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
+    await dialog.waitFor({ state: "detached", timeout: 15_000 });
+    // The save that met the ended session waited for the new one and went out by itself.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async (id) => {
+            const r = await fetch("/graphql", {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ query: `query($id: ID!) { student(id: $id) { lastName } }`, variables: { id } }),
+            });
+            return ((await r.json()) as { data?: { student: { lastName: string } } }).data?.student.lastName;
+          }, studentId),
+        { timeout: 15_000 },
+      )
+      .toBe(typed);
+    await page.getByText("Element updated").waitFor({ timeout: 15_000 });
     await page.close();
   });
 });

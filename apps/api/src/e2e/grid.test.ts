@@ -246,6 +246,24 @@ describe("the teacher's grid", () => {
       await apiGql(api.url, token, `mutation($id: ID!) { deleteMaintenanceWindow(id: $id) { id } }`, { id: createMaintenanceWindow.id });
     }
   });
+
+  it("should keep a mark typed after the session ended, ask for the password over the grid, then send it", async () => {
+    await page.goto(`${api.url}/#/sections/${sectionId}/grid`);
+    await cell(7, 0).waitFor({ timeout: 30_000 });
+    const scale = (await page.locator("thead th[data-item]").first().getAttribute("data-scale"))!.split(" ");
+    const value = another(scale, await cell(7, 0).inputValue());
+    await browser.context.clearCookies();
+    await cell(7, 0).click();
+    await page.keyboard.press(value);
+    const dialog = page.getByTestId("session-expired");
+    await dialog.getByText("Your session has ended").waitFor({ timeout: 15_000 });
+    expect(await status().textContent()).toBe("1 change not yet saved");
+    await dialog.locator("input[name=email]").fill("teacher@demo.gradewatch.test");
+    await dialog.locator("input[name=password]").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toBe("All changes saved");
+    expect(await cell(7, 0).getAttribute("data-state")).toBe("saved");
+  });
 });
 
 const laClock = (d: Date) =>

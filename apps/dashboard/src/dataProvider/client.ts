@@ -1,5 +1,6 @@
 import { type CombinedError, createClient, fetchExchange } from "@urql/core";
 import { HttpError } from "react-admin";
+import { waitForSignInAgain } from "./session";
 
 export const client = createClient({
   url: "/graphql",
@@ -30,8 +31,15 @@ export function toHttpError(error: CombinedError): HttpError {
   return new HttpError("The server cannot be reached. Check your connection and try again.", 0, { code: "NETWORK" });
 }
 
+export const isUnauthenticated = (error: CombinedError | undefined) =>
+  (error?.response as Response | undefined)?.status === 401 || error?.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
+
 export async function request<T>(query: string, variables: Record<string, unknown> = {}, mutation = false): Promise<T> {
-  const result = mutation ? await client.mutation(query, variables).toPromise() : await client.query(query, variables).toPromise();
-  if (result.error) throw toHttpError(result.error);
-  return result.data as T;
+  for (;;) {
+    const result = mutation ? await client.mutation(query, variables).toPromise() : await client.query(query, variables).toPromise();
+    // A request refused for want of a session did nothing on the server: after signing in again, send it again.
+    if (isUnauthenticated(result.error) && (await waitForSignInAgain())) continue;
+    if (result.error) throw toHttpError(result.error);
+    return result.data as T;
+  }
 }

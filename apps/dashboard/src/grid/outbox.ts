@@ -1,4 +1,5 @@
 import { client } from "../dataProvider/client";
+import { waitForSignInAgain } from "../dataProvider/session";
 import { rememberSaved } from "./grid-data";
 import { apply, type Cell, type OutboxEdit, planEnqueue, planResolve, planResult, type SaveResult, sendable } from "./outbox-logic";
 import { outboxDb, type PendingChange, type ServerMark } from "./outbox-store";
@@ -198,6 +199,8 @@ export class Outbox {
         );
       }
       if (httpStatus === 401 || code === "UNAUTHENTICATED") {
+        // The layout asks for the password over the grid; the changes go out as soon as it is given.
+        void waitForSignInAgain().then((again) => again && this.retryNow());
         return this.backoff("Your session has ended. Sign in again to send the changes kept on this device.", 30_000);
       }
       if (result.error.networkError || !httpStatus || httpStatus >= 500) {

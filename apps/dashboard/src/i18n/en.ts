@@ -114,6 +114,12 @@ export const en = {
   },
   gradewatch: {
     grid: { open: "Enter marks" },
+    session: {
+      title: "Your session has ended",
+      help: "Sign in again to carry on: everything on this page stays as it is, and what you were saving is sent as soon as you are back.",
+      email: "Email",
+      sign_in: "Sign in and carry on",
+    },
     imports: {
       download: "Download marks (CSV)",
       open: "Import marks",

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity } from "react-admin";
 import { roles } from "../common/choices";
 import { MaintenanceBanner } from "./MaintenanceBanner";
+import { SessionExpiredDialog } from "./SessionExpiredDialog";
 
 const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
@@ -31,6 +32,7 @@ const GradewatchAppBar = () => (
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={GradewatchAppBar}>
     <MaintenanceBanner />
+    <SessionExpiredDialog />
     {children}
   </RaLayout>
 );
