@@ -61,7 +61,7 @@ async function main() {
     logger.info({ counts: summary.counts }, "demo district loaded");
   }
   const clock = await resolveClock(db, config.clockStart);
-  const secret = await resolveSessionSecret(db, process.env.SESSION_SECRET);
+  const secret = await resolveSessionSecret(db, clock, process.env.SESSION_SECRET);
   server = await createServer({
     db,
     dbKind: database.kind,

@@ -22,13 +22,13 @@ export interface AuthConfig {
 }
 
 /** SESSION_SECRET, or one generated once and kept in the database so restarts keep sessions. */
-export async function resolveSessionSecret(db: Db, fromEnv: string | undefined): Promise<Uint8Array> {
+export async function resolveSessionSecret(db: Db, clock: Clock, fromEnv: string | undefined): Promise<Uint8Array> {
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters");
     return new TextEncoder().encode(fromEnv);
   }
   const candidate = crypto.randomBytes(32).toString("base64");
-  await db.insert(districtSetting).values({ key: "session_secret", value: candidate }).onConflictDoNothing();
+  await db.insert(districtSetting).values({ key: "session_secret", value: candidate, updatedAt: clock.now() }).onConflictDoNothing();
   const [row] = await db.select().from(districtSetting).where(eq(districtSetting.key, "session_secret"));
   return new TextEncoder().encode(row!.value);
 }

@@ -1,11 +1,11 @@
-import { employee } from "@gradewatch/db/schema";
+import { districtSetting, employee, session } from "@gradewatch/db/schema";
 import { testDbKinds } from "@gradewatch/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Clock } from "../../clock.js";
+import { type Clock, fixedClock } from "../../clock.js";
 import { buildFixture, type Fixture } from "../../test/fixtures.js";
 import { startTestApi, TEST_PASSWORD, type TestApi } from "../../test/harness.js";
-import { REFUSE_AFTER, SESSION_HOURS } from "./auth.service.js";
+import { REFUSE_AFTER, resolveSessionSecret, SESSION_HOURS } from "./auth.service.js";
 
 describe.each(testDbKinds())("sign-in and sessions on %s", (kind) => {
   let api: TestApi;
@@ -39,6 +39,17 @@ describe.each(testDbKinds())("sign-in and sessions on %s", (kind) => {
       body: JSON.stringify({ query: "{ me { fullName role scope } }" }),
     });
     expect(((await me.json()) as any).data.me).toEqual({ fullName: "Pat Rivera", role: "PRINCIPAL", scope: "Elm Street Elementary" });
+  });
+
+  it("should stamp sessions and the generated session secret with the district's clock", async () => {
+    const token = await api.tokenFor(f.teachers.elm);
+    const { sid } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sid: string };
+    const [row] = await api.database.db.select({ createdAt: session.createdAt }).from(session).where(eq(session.id, sid));
+    expect(row!.createdAt).toEqual(new Date(now));
+    const at = new Date("2014-11-02T10:00:00Z");
+    await resolveSessionSecret(api.database.db, fixedClock(at), undefined);
+    const [secret] = await api.database.db.select({ updatedAt: districtSetting.updatedAt }).from(districtSetting).where(eq(districtSetting.key, "session_secret"));
+    expect(secret!.updatedAt).toEqual(at);
   });
 
   it("should refuse a wrong password or unknown email with the same message", async () => {

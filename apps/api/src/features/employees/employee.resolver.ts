@@ -24,7 +24,7 @@ export class EmployeeResolver {
   @Authorized(["DISTRICT_ADMIN", "HR"])
   @Mutation(() => Employee)
   createEmployee(@Arg("input", () => EmployeeCreateInput) input: EmployeeCreateInput, @Ctx() ctx: Context) {
-    return createEmployee(ctx.db, ctx.actor!, input);
+    return createEmployee(ctx.db, ctx.clock, ctx.actor!, input);
   }
 
   @Authorized(["DISTRICT_ADMIN", "HR"])

@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
+import type { Clock } from "../../clock.js";
 import { employeeScope } from "../../access/scope.js";
 import { employee, school } from "@gradewatch/db/schema";
 import { badInput, forbidden, notFound, parseId, write } from "../../graphql/errors.js";
@@ -92,7 +93,7 @@ function checkUpdateAllowed(
   }
 }
 
-export async function createEmployee(db: Db, actor: Actor, input: EmployeeCreateInput) {
+export async function createEmployee(db: Db, clock: Clock, actor: Actor, input: EmployeeCreateInput) {
   checkCreateAllowed(actor, input.role);
   const schoolId = optionalId(input.schoolId, "schoolId");
   const escId = optionalId(input.escId, "escId");
@@ -112,6 +113,7 @@ export async function createEmployee(db: Db, actor: Actor, input: EmployeeCreate
           workdayStart: input.workdayStart,
           workdayEnd: input.workdayEnd,
           active: input.active,
+          createdAt: clock.now(),
         })
         .returning();
       return row!;

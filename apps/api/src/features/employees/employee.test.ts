@@ -1,7 +1,9 @@
+import { employee } from "@gradewatch/db/schema";
 import { testDbKinds } from "@gradewatch/db/testing";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type Fixture } from "../../test/fixtures.js";
-import { startTestApi, type TestApi } from "../../test/harness.js";
+import { DEMO_NOW, startTestApi, type TestApi } from "../../test/harness.js";
 
 describe.each(testDbKinds())("employees on %s", (kind) => {
   let api: TestApi;
@@ -32,6 +34,9 @@ describe.each(testDbKinds())("employees on %s", (kind) => {
       workdayEnd: "15:30:00",
       school: { name: "Elm Street Elementary" },
     });
+    const [row] = await api.database.db.select({ createdAt: employee.createdAt }).from(employee).where(eq(employee.id, Number(res.data!.createEmployee.id)));
+    // Created on the district's clock, not the database server's.
+    expect(row!.createdAt).toEqual(DEMO_NOW);
   });
 
   it.each([
