@@ -1,3 +1,4 @@
 export * from "./calendar.js";
 export * from "./mark-scales.js";
 export * from "./windows.js";
+export * from "./grading-items.js";

@@ -1,4 +1,4 @@
-import { endOfDay, zonedInstant } from "@gradewatch/domain";
+import { endOfDay, type GradingItemTemplate, STANDARD_GRADING_ITEMS, zonedInstant } from "@gradewatch/domain";
 import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
@@ -8,7 +8,6 @@ import { employeeBuffer, SchoolRows, schoolBuffer } from "./columns.js";
 import { EntryCalendar, WINDOW_OPENS_ON } from "./entry-times.js";
 import { addEmployee, DEMO_DOMAIN, type GenerationContext, generateSchool, type PeriodItems } from "./generate.js";
 import { canSkipTriggers, verifyForeignKeys } from "./integrity.js";
-import { ELEMENTARY_SUBJECTS } from "./names.js";
 import { ESCS, planDistrict, type SeedScale } from "./plan.js";
 import { deriveSeed, Random } from "./random.js";
 
@@ -116,11 +115,7 @@ async function insertPeriods(db: Db): Promise<{ elementary: PeriodItems; seconda
     .insert(reportingPeriod)
     .values({ schoolYear: SCHOOL_YEAR, name: "Secondary Reporting Period 1", level: "SECONDARY", ...SECONDARY_DEADLINES })
     .returning({ id: reportingPeriod.id });
-  const conduct = [
-    { code: "WORK_HABITS", name: "Work Habits", scale: "EFFORT_ESU" },
-    { code: "COOPERATION", name: "Cooperation", scale: "EFFORT_ESU" },
-  ] as const;
-  const insertItems = async (periodId: number, items: readonly { code: string; name: string; scale: PeriodItems["items"][number]["scale"] }[]) => {
+  const insertItems = async (periodId: number, items: readonly GradingItemTemplate[]) => {
     const rows = await db
       .insert(gradingItem)
       .values(items.map((item, position) => ({ periodId, position: position + 1, ...item })))
@@ -128,11 +123,8 @@ async function insertPeriods(db: Db): Promise<{ elementary: PeriodItems; seconda
     return { periodId, items: rows.sort((a, b) => a.position - b.position).map(({ id, scale }) => ({ id, scale })) };
   };
   return {
-    elementary: await insertItems(elementaryPeriod!.id, [
-      ...ELEMENTARY_SUBJECTS.map(([code, name]) => ({ code, name, scale: "STANDARDS_1_4" as const })),
-      ...conduct,
-    ]),
-    secondary: await insertItems(secondaryPeriod!.id, [{ code: "MARK", name: "Mark", scale: "LETTER_A_F" }, ...conduct]),
+    elementary: await insertItems(elementaryPeriod!.id, STANDARD_GRADING_ITEMS.ELEMENTARY),
+    secondary: await insertItems(secondaryPeriod!.id, STANDARD_GRADING_ITEMS.SECONDARY),
   };
 }
 

@@ -65,15 +65,6 @@ export const SCHOOL_STREETS = [
   "Loma Vista", "Alta Loma", "Grand View", "Fair Oaks", "Valley View", "Canyon", "Brentwood", "Bellagio", "Kenter",
 ];
 
-export const ELEMENTARY_SUBJECTS = [
-  ["READING", "Reading"],
-  ["WRITING", "Writing"],
-  ["LISTENING_SPEAKING", "Listening and Speaking"],
-  ["MATHEMATICS", "Mathematics"],
-  ["SCIENCE", "Science"],
-  ["HISTORY_SOCIAL_SCIENCE", "History-Social Science"],
-] as const;
-
 export const ELECTIVES = [
   "Art", "Music", "Spanish 1", "Computer Science", "Theater", "Dance", "Robotics", "Journalism", "Korean 1",
   "AVID", "Ceramics", "Photography",

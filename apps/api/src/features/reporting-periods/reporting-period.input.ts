@@ -1,7 +1,22 @@
-import { IsOptional, Length, Matches } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { LocalDate } from "../../graphql/scalars/index.js";
 import { PeriodLevel } from "../sections/section.type.js";
+import { MarkScale } from "./reporting-period.type.js";
+
+@InputType({ description: "Something every student is marked on in the period, in the order given" })
+export class GradingItemInput {
+  @Field(() => String)
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: "a grading item code is 2 to 40 capital letters, digits or _ (like READING)" })
+  code!: string;
+
+  @Field(() => String)
+  @Length(1, 80, { message: "a grading item name is 1 to 80 characters" })
+  name!: string;
+
+  @Field(() => MarkScale)
+  scale!: MarkScale;
+}
 
 @InputType()
 export class ReportingPeriodCreateInput {
@@ -24,6 +39,13 @@ export class ReportingPeriodCreateInput {
 
   @Field(() => LocalDate, { nullable: true, description: "Defaults to the original deadline" })
   currentDeadline?: string;
+
+  @Field(() => [GradingItemInput], { nullable: true, description: "Defaults to the district's standard items for the level" })
+  @IsOptional()
+  @ArrayMinSize(1, { message: "a reporting period marks at least one grading item" })
+  @ArrayMaxSize(30, { message: "a reporting period marks at most 30 grading items" })
+  @ValidateNested()
+  gradingItems?: GradingItemInput[];
 }
 
 @InputType()

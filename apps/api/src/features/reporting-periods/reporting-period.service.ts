@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
-import { reportingPeriod } from "@gradewatch/db/schema";
+import { gradingItem, reportingPeriod } from "@gradewatch/db/schema";
+import { STANDARD_GRADING_ITEMS } from "@gradewatch/domain";
 import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
@@ -57,9 +58,17 @@ export async function createReportingPeriod(db: Db, input: ReportingPeriodCreate
     currentDeadline: asDate(input.currentDeadline ?? input.originalDeadline)!,
   };
   checkDates(values);
+  const items = input.gradingItems ?? STANDARD_GRADING_ITEMS[input.level];
+  const codes = new Set<string>();
+  for (const item of items) {
+    if (codes.has(item.code)) throw badInput(`Grading item ${item.code} appears twice`);
+    codes.add(item.code);
+  }
+  // The period and what it marks are one change: a period with nothing to mark is never visible.
   return write(db, async (tx) => {
-      const [row] = await tx.insert(reportingPeriod).values(values).returning();
-      return row!;
+    const [row] = await tx.insert(reportingPeriod).values(values).returning();
+    await tx.insert(gradingItem).values(items.map((item, i) => ({ periodId: row!.id, code: item.code, name: item.name.trim(), scale: item.scale, position: i + 1 })));
+    return row!;
   });
 }
 

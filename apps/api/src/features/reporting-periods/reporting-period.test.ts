@@ -1,4 +1,5 @@
 import { testDbKinds } from "@gradewatch/db/testing";
+import { STANDARD_GRADING_ITEMS } from "@gradewatch/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type Fixture } from "../../test/fixtures.js";
 import { startTestApi, type TestApi } from "../../test/harness.js";
@@ -46,5 +47,49 @@ describe.each(testDbKinds())("reporting periods on %s", (kind) => {
       timeZone: "America/Los_Angeles",
       simulated: true,
     });
+  });
+
+  const CREATE = `mutation($input: ReportingPeriodCreateInput!) { createReportingPeriod(input: $input) { id name gradingItems { code name scale position } } }`;
+  const period = (name: string, extra: Record<string, unknown> = {}) => ({
+    input: { schoolYear: "2014-15", name, level: "ELEMENTARY", windowOpensOn: "2015-01-12", originalDeadline: "2015-01-30", ...extra },
+  });
+
+  it("should give a new period the district's standard grading items for its level when none are named", async () => {
+    const res = await api.gql(CREATE, period("Elementary Reporting Period 2"));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createReportingPeriod.gradingItems).toEqual(
+      STANDARD_GRADING_ITEMS.ELEMENTARY.map((item, i) => ({ ...item, position: i + 1 })),
+    );
+    expect(res.data!.createReportingPeriod.gradingItems.map((g: { code: string }) => g.code)).toEqual([
+      "READING", "WRITING", "LISTENING_SPEAKING", "MATHEMATICS", "SCIENCE", "HISTORY_SOCIAL_SCIENCE", "WORK_HABITS", "COOPERATION",
+    ]);
+  });
+
+  it("should mark exactly the grading items named, in the order given", async () => {
+    const res = await api.gql(CREATE, period("Elementary Reporting Period 3", {
+      gradingItems: [
+        { code: "MATHEMATICS", name: "Mathematics", scale: "STANDARDS_1_4" },
+        { code: "ARTS", name: "Visual and Performing Arts", scale: "EFFORT_ESU" },
+      ],
+    }));
+    expect(res.data!.createReportingPeriod.gradingItems).toEqual([
+      { code: "MATHEMATICS", name: "Mathematics", scale: "STANDARDS_1_4", position: 1 },
+      { code: "ARTS", name: "Visual and Performing Arts", scale: "EFFORT_ESU", position: 2 },
+    ]);
+  });
+
+  it("should refuse twice the same grading item, a malformed code or an empty list, and create nothing", async () => {
+    const twice = await api.gql(CREATE, period("Twice", { gradingItems: [{ code: "READING", name: "Reading", scale: "STANDARDS_1_4" }, { code: "READING", name: "Again", scale: "EFFORT_ESU" }] }));
+    expect(twice.errors![0]).toMatchObject({ message: "Grading item READING appears twice", extensions: { code: "BAD_USER_INPUT" } });
+    const malformed = await api.gql(CREATE, period("Malformed", { gradingItems: [{ code: "reading!", name: "Reading", scale: "STANDARDS_1_4" }] }));
+    expect(malformed.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    expect(malformed.errors![0]!.message).toContain("a grading item code is 2 to 40 capital letters");
+    const empty = await api.gql(CREATE, period("Empty", { gradingItems: [] }));
+    expect(empty.errors![0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(empty.errors![0]!.message).toContain("at least one grading item");
+    const names = await api.gql(`{ reportingPeriods(perPage: 100) { items { name } } }`);
+    for (const name of ["Twice", "Malformed", "Empty"]) {
+      expect(names.data!.reportingPeriods.items.map((p: { name: string }) => p.name)).not.toContain(name);
+    }
   });
 });
