@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import { AuthResolver } from "../features/auth/auth.resolver.js";
 import { DistrictResolver } from "../features/district/district.resolver.js";
 import { EmployeeResolver } from "../features/employees/employee.resolver.js";
+import { EnrollmentResolver } from "../features/enrollments/enrollment.resolver.js";
 import { EscResolver } from "../features/escs/esc.resolver.js";
 import { MaintenanceStatusResolver } from "../features/maintenance-windows/maintenance-status.resolver.js";
 import { MaintenanceWindowResolver } from "../features/maintenance-windows/maintenance-window.resolver.js";
@@ -30,6 +31,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       EmployeeResolver,
       StudentResolver,
       SectionResolver,
+      EnrollmentResolver,
       ReportingPeriodResolver,
       MarkResolver,
       MarkImportResolver,

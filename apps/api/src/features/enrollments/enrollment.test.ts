@@ -1,0 +1,68 @@
+import { testDbKinds } from "@gradewatch/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, type Fixture } from "../../test/fixtures.js";
+import { startTestApi, type TestApi } from "../../test/harness.js";
+
+const ENROLL = `mutation($section: ID!, $student: ID!) { enrollStudent(sectionId: $section, studentId: $student) { enrolledCount } }`;
+const UNENROLL = `mutation($section: ID!, $student: ID!) { unenrollStudent(sectionId: $section, studentId: $student) { enrolledCount } }`;
+
+describe.each(testDbKinds())("section rosters on %s", (kind) => {
+  let api: TestApi;
+  let f: Fixture;
+  let principal: string;
+  let dee: string;
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    f = await buildFixture(api.database.db);
+    principal = await api.tokenFor(f.principals.elm);
+    const created = await api.gql(`mutation($input: StudentCreateInput!) { createStudent(input: $input) { id } }`, {
+      input: { districtStudentId: "1000000077", firstName: "Dee", lastName: "Park", gradeLevel: 3, schoolId: String(f.schools.elm) },
+    });
+    dee = created.data!.createStudent.id;
+  });
+  afterAll(() => api?.close());
+
+  const roster = async () =>
+    (await api.gql(`query($id: ID!) { students(filter: { sectionId: $id }) { items { fullName } } }`, { id: String(f.sections.elm) })).data!.students.items.map(
+      (s: { fullName: string }) => s.fullName,
+    );
+
+  it("should let a principal enroll a student of their school once, however often it is asked", async () => {
+    const vars = { section: String(f.sections.elm), student: dee };
+    expect((await api.gqlAs(principal, ENROLL, vars)).data!.enrollStudent.enrolledCount).toBe(3);
+    expect((await api.gqlAs(principal, ENROLL, vars)).data!.enrollStudent.enrolledCount).toBe(3);
+    expect(await roster()).toEqual(["Ben Kim", "Ana Lopez", "Dee Park"]);
+  });
+
+  it("should answer a principal naming a student of another school as if the student did not exist", async () => {
+    const res = await api.gqlAs(principal, ENROLL, { section: String(f.sections.elm), student: String(f.students.oakKid) });
+    expect(res.errors![0]).toMatchObject({ message: `Student ${f.students.oakKid} not found`, extensions: { code: "NOT_FOUND" } });
+  });
+
+  it("should refuse to put a student on the roster of another school's section", async () => {
+    const res = await api.gql(ENROLL, { section: String(f.sections.elm), student: String(f.students.oakKid) });
+    expect(res.errors![0]).toMatchObject({
+      message: `Student ${f.students.oakKid} attends another school than section ${f.sections.elm}`,
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await roster()).not.toContain("Cy Jones");
+  });
+
+  it("should keep a student with marks on the roster, and take one without marks off it", async () => {
+    const kept = await api.gqlAs(principal, UNENROLL, { section: String(f.sections.elm), student: String(f.students.ana) });
+    expect(kept.errors![0]).toMatchObject({
+      message: `Student ${f.students.ana} has 1 mark in this section; a student with marks stays on its roster`,
+      extensions: { code: "CONFLICT" },
+    });
+    const removed = await api.gqlAs(principal, UNENROLL, { section: String(f.sections.elm), student: dee });
+    expect(removed.data!.unenrollStudent.enrolledCount).toBe(2);
+    expect(await roster()).toEqual(["Ben Kim", "Ana Lopez"]);
+  });
+
+  it("should not let a teacher change a roster", async () => {
+    const teacher = await api.tokenFor(f.teachers.elm);
+    const res = await api.gqlAs(teacher, ENROLL, { section: String(f.sections.elm), student: dee });
+    expect(res.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect(await roster()).toEqual(["Ben Kim", "Ana Lopez"]);
+  });
+});
