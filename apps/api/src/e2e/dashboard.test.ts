@@ -183,4 +183,36 @@ describe("the dashboard in headless Chromium", () => {
     await page.getByText("Element updated").waitFor({ timeout: 15_000 });
     await page.close();
   });
+
+  it("should let a principal put a student of the school on a section's roster and take them off again", async () => {
+    const page = await signIn("principal@demo.gradewatch.test");
+    await rowsOf(page, "sections");
+    await page.locator("tbody tr").first().click();
+    await page.getByRole("tab", { name: "Students" }).click();
+    const sectionId = /#\/sections\/(\d+)\/show/.exec(page.url())![1]!;
+    const outsider = await page.evaluate(async (id) => {
+      const post = async (query: string, variables: Record<string, unknown>) =>
+        (await (await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) })).json()) as {
+          data: any;
+        };
+      const section = (await post(`query($id: ID!) { section(id: $id) { schoolId } }`, { id })).data.section;
+      const enrolled = new Set((await post(`query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500) { items { id } } }`, { id })).data.students.items.map((s: { id: string }) => s.id));
+      const all = (await post(`query($s: ID!) { students(filter: { schoolId: $s }, perPage: 500) { items { id districtStudentId lastName } } }`, { s: section.schoolId })).data.students.items;
+      return all.find((s: { id: string }) => !enrolled.has(s.id)) as { id: string; districtStudentId: string; lastName: string };
+    }, sectionId);
+    const rows = page.locator("tbody tr").filter({ hasText: outsider.districtStudentId });
+    expect(await rows.count()).toBe(0);
+    await page.getByLabel("Find a student of this school").fill(outsider.districtStudentId);
+    await page.getByRole("option", { name: new RegExp(outsider.districtStudentId) }).click();
+    await page.getByRole("button", { name: "Enroll" }).click();
+    await page.getByText(/is enrolled$/).waitFor({ timeout: 15_000 });
+    await page.getByLabel("Find a student of this school").fill("");
+    await page.locator("tbody tr").filter({ hasText: outsider.districtStudentId }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, "section-roster.png") });
+    await rows.getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByText(/is no longer enrolled$/).waitFor({ timeout: 15_000 });
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(0);
+    await page.close();
+  });
 });

@@ -114,6 +114,16 @@ export const en = {
   },
   gradewatch: {
     grid: { open: "Enter marks" },
+    roster: {
+      search: "Find a student of this school",
+      none: "No student of this school matches",
+      enroll: "Enroll",
+      enrolled: "%{name} is enrolled",
+      unenroll: "Remove",
+      unenrolled: "%{name} is no longer enrolled",
+      confirm_title: "Remove %{name} from this section?",
+      confirm_content: "They stay a student of the school. A student who has marks in this section stays on its roster.",
+    },
     session: {
       title: "Your session has ended",
       help: "Sign in again to carry on: everything on this page stays as it is, and what you were saving is sent as soon as you are back.",

@@ -1,6 +1,40 @@
-import { Datagrid, DateField, NumberField, Pagination, ReferenceField, ReferenceManyField, SelectField, Show, TabbedShowLayout, TextField } from "react-admin";
+import {
+  Datagrid,
+  DateField,
+  NumberField,
+  Pagination,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  usePermissions,
+  useRecordContext,
+} from "react-admin";
+import { type Role, roleMay } from "../authProvider";
 import { gradeLevels, LA_DATETIME, periodLevels } from "../common/choices";
 import { SectionMarksActions } from "../imports/SectionMarksActions";
+import { EnrollStudent, UnenrollButton } from "./SectionRosterActions";
+
+const SectionRoster = () => {
+  const section = useRecordContext();
+  const { permissions } = usePermissions<Role>();
+  const mayChange = roleMay(permissions, "sections", "edit");
+  return (
+    <>
+      {mayChange && <EnrollStudent />}
+      <ReferenceManyField reference="students" target="sectionId" sort={{ field: "lastName", order: "ASC" }} pagination={<Pagination />} perPage={25}>
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>No students enrolled.</p>}>
+          <TextField source="districtStudentId" />
+          <TextField source="lastName" />
+          <TextField source="firstName" />
+          {mayChange && section && <UnenrollButton sectionId={String(section.id)} />}
+        </Datagrid>
+      </ReferenceManyField>
+    </>
+  );
+};
 
 export const SectionShow = () => (
   <Show actions={<SectionMarksActions />}>
@@ -14,13 +48,7 @@ export const SectionShow = () => (
         <NumberField source="enrolledCount" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Students" path="students">
-        <ReferenceManyField reference="students" target="sectionId" sort={{ field: "lastName", order: "ASC" }} pagination={<Pagination />} perPage={25}>
-          <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>No students enrolled.</p>}>
-            <TextField source="districtStudentId" />
-            <TextField source="lastName" />
-            <TextField source="firstName" />
-          </Datagrid>
-        </ReferenceManyField>
+        <SectionRoster />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Marks" path="marks">
         <ReferenceManyField reference="marks" target="sectionId" sort={{ field: "updatedAt", order: "DESC" }} pagination={<Pagination />} perPage={25}>
