@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -104,6 +105,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
     const client = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, "pgdata") : undefined,
       loadDataDir: options.loadDataDir,
+      extensions: { pg_trgm },
     });
     const db = drizzlePglite(client, { schema, casing: "snake_case", logger: queryLogger(options) }) as unknown as Db;
     if (options.migrate !== false) {

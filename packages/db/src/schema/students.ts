@@ -18,6 +18,10 @@ export const student = pgTable(
   (t) => [
     index("student_school_idx").on(t.schoolId),
     index("student_last_name_idx").on(t.lastName, t.firstName),
+    // The student search (name or district id, anywhere in it) is an ilike on each: one trigram index each.
+    index("student_last_name_trgm_idx").using("gin", t.lastName.op("gin_trgm_ops")),
+    index("student_first_name_trgm_idx").using("gin", t.firstName.op("gin_trgm_ops")),
+    index("student_district_student_id_trgm_idx").using("gin", t.districtStudentId.op("gin_trgm_ops")),
     check("student_grade_level_range", sql`${t.gradeLevel} between 0 and 12`),
   ],
 );
