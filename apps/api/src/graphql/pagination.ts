@@ -69,16 +69,15 @@ export async function paginate<TTable extends PgTable>(
   }
   const direction = args.sortOrder === SortOrder.DESC ? desc : asc;
   const orderBy = column === options.tieBreaker ? [direction(column)] : [direction(column), direction(options.tieBreaker)];
-  const [items, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(options.table as PgTable)
-      .where(options.where)
-      .orderBy(...orderBy)
-      .limit(perPage)
-      .offset((page - 1) * perPage),
-    db.select({ total: count() }).from(options.table as PgTable).where(options.where),
-  ]);
+  // One after the other: a request's queries share its transaction's connection, which runs one at a time.
+  const items = await db
+    .select()
+    .from(options.table as PgTable)
+    .where(options.where)
+    .orderBy(...orderBy)
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  const [totalRow] = await db.select({ total: count() }).from(options.table as PgTable).where(options.where);
   return { items: items as TTable["$inferSelect"][], total: Number(totalRow?.total ?? 0) };
 }
 
