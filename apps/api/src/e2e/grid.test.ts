@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../test/browser.js";
+import { gqlInPage, launchBrowser, signInOnPage } from "../test/browser.js";
 import { startApiProcess, type RunningApi } from "../test/process.js";
 
 const PASSWORD = "gradewatch-demo";
@@ -22,19 +22,19 @@ interface StoredMark {
 const another = (scale: string[], current: string) => scale.find((v) => v !== current)!;
 
 async function sectionMarks(page: Page, sectionId: string): Promise<StoredMark[]> {
-  return page.evaluate(async (id) => {
-    const q = `query($id: ID!) { marks(filter: { sectionId: $id }, perPage: 500) { items { id studentId gradingItemId value version } } }`;
-    const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
-    return ((await r.json()) as { data: { marks: { items: StoredMark[] } } }).data.marks.items;
-  }, sectionId);
+  const q = `query($id: ID!) { marks(filter: { sectionId: $id }, perPage: 500) { items { id studentId gradingItemId value version } } }`;
+  return (await gqlInPage<{ marks: { items: StoredMark[] } }>(page, q, { id: sectionId })).marks.items;
 }
 
-async function historyOf(page: Page, markId: string): Promise<{ operationId: string; source: string; version: number }[]> {
-  return page.evaluate(async (id) => {
-    const q = `query($id: ID!) { markHistory(markId: $id) { operationId source version } }`;
-    const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
-    return ((await r.json()) as { data: { markHistory: { operationId: string; source: string; version: number }[] } }).data.markHistory;
-  }, markId);
+async function historyOf(page: Page, markId: string): Promise<{ operationId: string; source: string; version: number; changedAt: string; clientEnteredAt: string }[]> {
+  const q = `query($id: ID!) { markHistory(markId: $id) { operationId source version changedAt clientEnteredAt } }`;
+  return (await gqlInPage<{ markHistory: never[] }>(page, q, { id: markId })).markHistory;
+}
+
+/** The ids of the section's students in the grid's row order (by last name). */
+async function rowStudents(page: Page, sectionId: string): Promise<string[]> {
+  const q = `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) { items { id } } }`;
+  return (await gqlInPage<{ students: { items: { id: string }[] } }>(page, q, { id: sectionId })).students.items.map((s) => s.id);
 }
 
 describe("the teacher's grid", () => {
@@ -50,11 +50,7 @@ describe("the teacher's grid", () => {
     api = await startApiProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    await page.goto(`${api.url}/#/login`);
-    await page.locator("input[name=username]").fill("teacher@demo.gradewatch.test");
-    await page.locator("input[name=password]").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByTestId("viewer").waitFor({ timeout: 30_000 });
+    await signInOnPage(page, api.url, "teacher@demo.gradewatch.test");
   });
   afterAll(async () => {
     await browser?.close();
@@ -138,11 +134,7 @@ describe("the teacher's grid", () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(shots, "gradewatch-grid-saved.png"), fullPage: true });
 
-    const students = await page.evaluate(async (id) => {
-      const q = `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) { items { id } } }`;
-      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
-      return ((await r.json()) as { data: { students: { items: { id: string }[] } } }).data.students.items.map((s) => s.id);
-    }, sectionId);
+    const students = await rowStudents(page, sectionId);
     const itemIds = await page.locator("thead th[data-item]").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-item")!));
     const after = await sectionMarks(page, sectionId);
     const find = (list: StoredMark[], t: { row: number; col: number }) => list.find((m) => m.studentId === students[t.row] && m.gradingItemId === itemIds[t.col]);
@@ -161,26 +153,19 @@ describe("the teacher's grid", () => {
     await page.goto(`${api.url}/#/sections/${sectionId}/grid`);
     await cell(5, 0).waitFor({ timeout: 30_000 });
     const scale = (await page.locator("thead th[data-item]").first().getAttribute("data-scale"))!.split(" ");
-    const studentId = await rowStudent(page, sectionId, 5);
+    const studentId = (await rowStudents(page, sectionId))[5]!;
     const itemId = (await page.locator("thead th[data-item]").first().getAttribute("data-item"))!;
-    const period = await page.evaluate(async () => {
-      const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ reportingPeriods(filter: { level: ELEMENTARY }) { items { id name } } }` }) });
-      return ((await r.json()) as { data: { reportingPeriods: { items: { id: string; name: string }[] } } }).data.reportingPeriods.items.find((p) => p.name === "Elementary Reporting Period 1")!.id;
-    });
+    const periods = await gqlInPage<{ reportingPeriods: { items: { id: string; name: string }[] } }>(page, `{ reportingPeriods(filter: { level: ELEMENTARY }) { items { id name } } }`);
+    const period = periods.reportingPeriods.items.find((p) => p.name === "Elementary Reporting Period 1")!.id;
     const shown = await cell(5, 0).inputValue();
     const theirs = another(scale, shown);
     const mine = scale.find((v) => v !== shown && v !== theirs)!;
     // The same mark saved from another device, from the version this grid also holds.
     const before = (await sectionMarks(page, sectionId)).find((m) => m.studentId === studentId && m.gradingItemId === itemId);
-    const other = await page.evaluate(
-      async (v) => {
-        const q = `mutation($items: [SaveMarkInput!]!) { saveMarks(items: $items) { status } }`;
-        const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: v }) });
-        return ((await r.json()) as { data: { saveMarks: { status: string }[] } }).data.saveMarks[0]!.status;
-      },
-      { items: [{ operationId: `other-device-${Date.now()}`, periodId: period, sectionId, studentId, gradingItemId: itemId, value: theirs, baseVersion: before?.version ?? null }] },
-    );
-    expect(other).toBe("SAVED");
+    const other = await gqlInPage<{ saveMarks: { status: string }[] }>(page, `mutation($items: [SaveMarkInput!]!) { saveMarks(items: $items) { status } }`, {
+      items: [{ operationId: `other-device-${Date.now()}`, periodId: period, sectionId, studentId, gradingItemId: itemId, value: theirs, baseVersion: before?.version ?? null }],
+    });
+    expect(other.saveMarks.map((r) => r.status)).toEqual(["SAVED"]);
 
     await cell(5, 0).click();
     await page.keyboard.press(mine);
@@ -227,15 +212,11 @@ describe("the teacher's grid", () => {
       await page.screenshot({ path: path.join(shots, "gradewatch-grid-maintenance.png") });
       await expect.poll(() => status().textContent(), { timeout: 30_000 }).toBe("All changes saved");
       expect(await cell(6, 0).inputValue()).toBe(value);
-      const studentId = await rowStudent(page, sectionId, 6);
+      const studentId = (await rowStudents(page, sectionId))[6]!;
       const itemId = (await page.locator("thead th[data-item]").first().getAttribute("data-item"))!;
       const saved = (await sectionMarks(page, sectionId)).find((m) => m.studentId === studentId && m.gradingItemId === itemId);
       expect(saved?.value).toBe(value);
-      const history = await page.evaluate(async (id) => {
-        const q = `query($id: ID!) { markHistory(markId: $id) { changedAt clientEnteredAt source } }`;
-        const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
-        return ((await r.json()) as { data: { markHistory: { changedAt: string; clientEnteredAt: string; source: string }[] } }).data.markHistory;
-      }, saved!.id);
+      const history = await historyOf(page, saved!.id);
       const last = history[history.length - 1]!;
       // Typed during the window, stored only after it ended: nothing was accepted and dropped.
       expect(last.source).toBe("GRID");
@@ -283,13 +264,4 @@ async function apiGql<T>(url: string, token: string, query: string, variables: R
   const body = (await res.json()) as { data?: T; errors?: unknown };
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;
-}
-
-/** The id of the student on a row of the grid (rows are sorted by last name). */
-async function rowStudent(page: Page, sectionId: string, row: number): Promise<string> {
-  return page.evaluate(async ({ id, r }) => {
-    const q = `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) { items { id } } }`;
-    const res = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: { id } }) });
-    return ((await res.json()) as { data: { students: { items: { id: string }[] } } }).data.students.items[r]!.id;
-  }, { id: sectionId, r: row });
 }

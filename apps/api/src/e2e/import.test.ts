@@ -4,10 +4,9 @@ import path from "node:path";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../test/browser.js";
+import { launchBrowser, signInOnPage } from "../test/browser.js";
 import { startApiProcess, type RunningApi } from "../test/process.js";
 
-const PASSWORD = "gradewatch-demo";
 const shots = process.env.SCREENSHOT_DIR ?? os.tmpdir();
 
 /** Another value on the same scale, so the import changes the mark. */
@@ -23,11 +22,7 @@ describe("importing marks and restoring an earlier value in the dashboard", () =
     api = await startApiProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    await page.goto(`${api.url}/#/login`);
-    await page.locator("input[name=username]").fill("teacher@demo.gradewatch.test");
-    await page.locator("input[name=password]").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByTestId("viewer").waitFor({ timeout: 30_000 });
+    await signInOnPage(page, api.url, "teacher@demo.gradewatch.test");
   });
   afterAll(async () => {
     await browser?.close();
