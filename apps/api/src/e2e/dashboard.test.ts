@@ -94,7 +94,13 @@ describe("the dashboard in headless Chromium", () => {
   it("should show a teacher only their own sections and the students enrolled in them", async () => {
     const page = await signIn("teacher@demo.gradewatch.test");
     expect(await page.getByTestId("viewer").textContent()).toMatch(/Teacher · Own sections at /);
+    const mine = page.getByTestId("my-sections").locator("li");
+    await mine.first().waitFor({ timeout: 30_000 });
+    const mineCount = await mine.count();
+    expect(await mine.first().getByRole("link", { name: "Enter marks" }).getAttribute("href")).toMatch(/#\/sections\/\d+\/grid$/);
+    await page.screenshot({ path: path.join(shots, "teacher-dashboard.png") });
     const sections = await rowsOf(page, "sections");
+    expect(await sections.count()).toBe(mineCount);
     const cells = await sections.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
     expect(new Set(cells.map((c) => c[4])).size).toBe(1);
     const enrolled = cells.reduce((n, c) => n + Number(c[5]), 0);

@@ -1,5 +1,6 @@
 import { Card, CardContent, Grid, Typography } from "@mui/material";
 import { Title, useCanAccess, useGetList } from "react-admin";
+import { MySections } from "./MySections";
 
 const Count = ({ resource, label }: { resource: string; label: string }) => {
   const { canAccess } = useCanAccess({ resource, action: "list" });
@@ -35,6 +36,7 @@ export const Dashboard = () => (
         <Count resource="employees" label="Staff" />
         <Count resource="marks" label="Marks entered" />
       </Grid>
+      <MySections />
     </CardContent>
   </Card>
 );
