@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { checkMark, endOfDay, type MarkScale, zonedInstant } from "@gradewatch/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { checkMark, endOfDay, MARK_SCALE_VALUES, type MarkScale, zonedInstant } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
 import {
   deadlineExtension,
@@ -42,10 +42,12 @@ function payloadHash(item: SaveMarkInput): string {
 }
 
 // Results are stored as JSON; bring the mark's timestamps back to Dates.
-function revive(stored: SaveMarkResult): SaveMarkResult {
+function withDates(stored: SaveMarkResult): SaveMarkResult {
   const m = stored.mark as (MarkRow & { enteredAt: string | Date; updatedAt: string | Date }) | null | undefined;
-  return { ...stored, replayed: true, mark: m ? { ...m, enteredAt: new Date(m.enteredAt), updatedAt: new Date(m.updatedAt) } : null };
+  return { ...stored, mark: m ? { ...m, enteredAt: new Date(m.enteredAt), updatedAt: new Date(m.updatedAt) } : null };
 }
+
+const revive = (stored: SaveMarkResult): SaveMarkResult => ({ ...withDates(stored), replayed: true });
 
 const isUniqueViolation = (err: unknown, constraint: string) => {
   for (let e = err as { cause?: unknown; code?: string; constraint?: string } | undefined, i = 0; e && i < 4; e = e.cause as never, i++) {
@@ -169,9 +171,37 @@ async function apply(db: Db, ctx: Context, item: SaveMarkInput, source: MarkSour
   return { operationId: item.operationId, status: SaveStatus.SAVED, mark: saved, replayed: false };
 }
 
+// The fast path's view of an item: ids parsed, the value normalised, the scales that allow it.
+function prepared(item: SaveMarkInput, hash: string) {
+  const id = (raw: string) => (/^[1-9][0-9]{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null);
+  const ids = [id(item.periodId), id(item.sectionId), id(item.studentId), id(item.gradingItemId)];
+  if (ids.some((i) => i === null)) return null;
+  const value = item.value.trim().toUpperCase();
+  return {
+    operationId: item.operationId,
+    payloadHash: hash,
+    periodId: ids[0],
+    sectionId: ids[1],
+    studentId: ids[2],
+    gradingItemId: ids[3],
+    value,
+    scales: (Object.keys(MARK_SCALE_VALUES) as MarkScale[]).filter((s) => checkMark(s, item.value).ok),
+    comment: item.comment?.trim() || null,
+    baseVersion: item.baseVersion ?? null,
+    clientEnteredAt: item.clientEnteredAt ? new Date(item.clientEnteredAt).toISOString() : null,
+  };
+}
+
+type FastRow = { kind: "STORED"; payloadHash: string; result: SaveMarkResult } | { kind: "DONE"; result: SaveMarkResult } | { kind: "FALLBACK" };
+
 /**
  * Saves each change in its own savepoint. A change's result, its history row and its operation record
  * are written together, and the whole request commits before any result is sent.
+ *
+ * The common case runs as one statement for the batch (gw_save_marks, migration 0007): idempotency
+ * lookup, validation, version check, upsert, history and operation rows. It stops at the first item it
+ * would not save or answer as a conflict; that item takes the long way below, which words the
+ * rejection, and the rest of the batch goes back to the function, so items are still applied in order.
  */
 export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: MarkSource = "API"): Promise<SaveMarkResult[]> {
   if (items.length === 0) return [];
@@ -183,54 +213,70 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
   }
   const actor = ctx.actor!;
   const results: SaveMarkResult[] = [];
-  // One lookup for the whole batch: a retried operation is answered from what was stored for it.
-  const stored = new Map(
-    (
-      await ctx.db
-        .select()
-        .from(markOperation)
-        .where(and(eq(markOperation.actorId, actor.id), inArray(markOperation.operationId, items.map((i) => i.operationId))))
-    ).map((op) => [op.operationId, op]),
-  );
-  for (const item of items) {
-    const hash = payloadHash(item);
-    const answer = (op: typeof markOperation.$inferSelect | undefined): SaveMarkResult | undefined => {
-      if (!op) return undefined;
-      if (op.payloadHash !== hash) {
-        return {
-          operationId: item.operationId,
-          status: SaveStatus.REJECTED,
-          code: "BAD_USER_INPUT",
-          reason: `operationId ${item.operationId} was already used for a different change`,
-          replayed: false,
-        };
-      }
-      return revive(op.result as SaveMarkResult);
-    };
-    const previous = async () => {
-      const [op] = await ctx.db
-        .select()
-        .from(markOperation)
-        .where(and(eq(markOperation.actorId, actor.id), eq(markOperation.operationId, item.operationId)));
-      return answer(op);
-    };
-    const before = answer(stored.get(item.operationId));
-    if (before) {
-      results.push(before);
-      continue;
+  const hashes = items.map(payloadHash);
+  const answer = (item: SaveMarkInput, hash: string, op: { payloadHash: string; result: unknown } | undefined): SaveMarkResult | undefined => {
+    if (!op) return undefined;
+    if (op.payloadHash !== hash) {
+      return {
+        operationId: item.operationId,
+        status: SaveStatus.REJECTED,
+        code: "BAD_USER_INPUT",
+        reason: `operationId ${item.operationId} was already used for a different change`,
+        replayed: false,
+      };
     }
+    return revive(op.result as SaveMarkResult);
+  };
+  const previous = async (item: SaveMarkInput, hash: string) => {
+    const [op] = await ctx.db
+      .select()
+      .from(markOperation)
+      .where(and(eq(markOperation.actorId, actor.id), eq(markOperation.operationId, item.operationId)));
+    return answer(item, hash, op);
+  };
+  const longWay = async (item: SaveMarkInput, hash: string): Promise<SaveMarkResult> => {
+    const before = await previous(item, hash);
+    if (before) return before;
     try {
-      results.push(
-        await ctx.db.transaction(async (sp) => {
-          const result = await apply(sp as unknown as Db, ctx, item, source);
-          await sp.insert(markOperation).values({ actorId: actor.id, operationId: item.operationId, payloadHash: hash, result, createdAt: ctx.clock.now() });
-          return result;
-        }),
-      );
+      return await ctx.db.transaction(async (sp) => {
+        const result = await apply(sp as unknown as Db, ctx, item, source);
+        await sp.insert(markOperation).values({ actorId: actor.id, operationId: item.operationId, payloadHash: hash, result, createdAt: ctx.clock.now() });
+        return result;
+      });
     } catch (err) {
       // The same operation arrived at the same moment on another connection: answer as its replay.
       if (!isUniqueViolation(err, "mark_operation_actor_id_operation_id_pk")) throw err;
-      results.push((await previous())!);
+      return (await previous(item, hash))!;
+    }
+  };
+  const ready = items.map((item, i) => prepared(item, hashes[i]!));
+  let i = 0;
+  while (i < items.length) {
+    let end = i;
+    while (end < items.length && ready[end]) end++;
+    if (end === i) {
+      // An id that does not parse: the long way refuses the request as before.
+      results.push(await longWay(items[i]!, hashes[i]!));
+      i++;
+      continue;
+    }
+    const now = ctx.clock.now();
+    const batch = JSON.stringify(ready.slice(i, end));
+    const rows = (
+      (await ctx.db.execute(sql`select r from gw_save_marks(${now.toISOString()}::timestamptz, ${source}::mark_source, ${ctx.requestId}, ${batch}::jsonb) as r`)) as unknown as {
+        rows: { r: FastRow | string }[];
+      }
+    ).rows.map((row) => (typeof row.r === "string" ? (JSON.parse(row.r) as FastRow) : row.r));
+    for (const row of rows) {
+      const item = items[i]!;
+      if (row.kind === "FALLBACK") {
+        results.push(await longWay(item, hashes[i]!));
+      } else if (row.kind === "STORED") {
+        results.push(answer(item, hashes[i]!, row)!);
+      } else {
+        results.push({ ...withDates(row.result), replayed: false });
+      }
+      i++;
     }
   }
   return results;
