@@ -128,77 +128,50 @@ async function bareUpsert(t: Teacher, batch: Cell[]) {
 }
 
 // The statements saveMarks runs for a batch (mark-save.service.ts and request-scope.ts), in order,
-// as the application role with the actor's settings, sent straight by node-postgres.
+// as the application role with the actor's settings, sent straight by node-postgres: the identity and
+// the maintenance check in one statement, then one gw_save_marks call for the batch (migration 0005).
+// No probe: node-postgres reports the transaction alive after the last statement.
 async function saveStatements(t: Teacher, batch: Cell[]) {
   const c = await pool.connect();
   try {
     await c.query("begin");
     await c.query(
       `select set_config('gradewatch.actor_role', $1, true), set_config('gradewatch.actor_id', $2, true),
-              set_config('gradewatch.actor_school', $3, true), set_config('gradewatch.actor_esc', $4, true), set_config('role', $5, true)`,
-      ["TEACHER", String(t.id), String(t.schoolId), "", "gradewatch_app"],
+              set_config('gradewatch.actor_school', $3, true), set_config('gradewatch.actor_esc', $4, true), set_config('role', $5, true),
+              (select coalesce(json_agg(json_build_object('startsAtLocal', w.starts_at_local, 'endsAtLocal', w.ends_at_local, 'timeZone', w.time_zone)), '[]'::json)
+                 from maintenance_window w where w.active = true) as windows,
+              (select (extract(epoch from max(o.ends_at)) * 1000)::float8 from outage o
+                 where o.kind = 'MAINTENANCE' and o.starts_at <= $6::timestamptz and o.ends_at > $6::timestamptz) as planned_ends_at`,
+      ["TEACHER", String(t.id), String(t.schoolId), "", "gradewatch_app", NOW.toISOString()],
     );
-    // The maintenance check every mutation makes (graphql/middlewares/maintenance.ts).
-    await c.query(`select id, name, starts_at_local, ends_at_local, time_zone, active, description from maintenance_window where active = true`);
-    await c.query(`select ends_at from outage where kind = 'MAINTENANCE' and starts_at <= $1 and ends_at > $1`, [NOW]);
-    // One idempotency lookup for the whole batch.
-    const operationIds = batch.map(() => opId());
-    await c.query(
-      `select actor_id, operation_id, payload_hash, result, created_at from mark_operation where actor_id = $1 and operation_id in (${operationIds.map((_, i) => `$${i + 2}`).join(", ")})`,
-      [t.id, ...operationIds],
-    );
-    for (const [index, cell] of batch.entries()) {
-      const operationId = operationIds[index]!;
-      const value = nextValue(cell);
-      await c.query("savepoint sp1");
-      // validate(): section in scope, period, grading item, enrollment and deadline extension in one select.
-      await c.query(
-        `select s.id, s.school_id, s.teacher_id, s.course_name, s.grade_level, s.level,
-                p.id, p.school_year, p.name, p.level, p.window_opens_on, p.original_deadline, p.current_deadline,
-                g.id, g.period_id, g.code, g.name, g.scale, g.position, e.id,
-                (select max(x.extended_to) from deadline_extension x where x.period_id = p.id and x.school_id = s.school_id and (x.section_id is null or x.section_id = s.id))
-         from section s
-         left join reporting_period p on p.id = $1
-         left join grading_item g on g.id = $2 and g.period_id = p.id
-         left join enrollment e on e.section_id = s.id and e.student_id = $3
-         where s.teacher_id = $4 and s.id = $5 limit 1`,
-        [cell.periodId, cell.gradingItemId, cell.studentId, t.id, cell.sectionId],
-      );
-      const current = (
-        await c.query(
-          `select * from mark where period_id = $1 and section_id = $2 and student_id = $3 and grading_item_id = $4 for update`,
-          [cell.periodId, cell.sectionId, cell.studentId, cell.gradingItemId],
-        )
-      ).rows[0];
-      const saved = (
-        await c.query(`update mark set value = $1, comment = $2, updated_at = $3, version = $4 where id = $5 and version = $6 returning *`, [
-          value,
-          null,
-          NOW,
-          current.version + 1,
-          current.id,
-          current.version,
-        ])
-      ).rows[0];
-      await c.query(
-        `insert into mark_history (mark_id, school_id, section_id, old_value, new_value, old_comment, new_comment, version, changed_by_id, changed_at, client_entered_at, source, operation_id, request_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [saved.id, saved.school_id, saved.section_id, current.value, saved.value, current.comment, saved.comment, saved.version, t.id, NOW, null, "API", operationId, "req"],
-      );
-      const result = { operationId, status: "SAVED", mark: saved, replayed: false };
-      await c.query(`insert into mark_operation (actor_id, operation_id, payload_hash, result, created_at) values ($1, $2, $3, $4, $5)`, [
-        t.id,
+    const values = batch.map(nextValue);
+    const items = batch.map((cell, i) => {
+      const operationId = opId();
+      return {
         operationId,
-        crypto.createHash("sha256").update(operationId).digest("hex"),
-        JSON.stringify(result),
-        NOW,
-      ]);
-      await c.query("release savepoint sp1");
-      cell.value = value;
-      cell.version = saved.version;
+        payloadHash: crypto.createHash("sha256").update(operationId).digest("hex"),
+        periodId: cell.periodId,
+        sectionId: cell.sectionId,
+        studentId: cell.studentId,
+        gradingItemId: cell.gradingItemId,
+        value: values[i],
+        scales: [cell.scale],
+        comment: null,
+        baseVersion: cell.version,
+        clientEnteredAt: null,
+      };
+    });
+    const rows = (
+      await c.query(`select r from gw_save_marks($1::timestamptz, $2::mark_source, $3, $4::jsonb) as r`, [NOW.toISOString(), "API", "req", JSON.stringify(items)])
+    ).rows as { r: { kind: string; result?: { status: string; mark: { version: number } } } }[];
+    if (rows.length !== batch.length || rows.some((row) => row.r.kind !== "DONE" || row.r.result?.status !== "SAVED")) {
+      throw new Error(`failed save statements: ${JSON.stringify(rows).slice(0, 500)}`);
     }
-    await c.query("select 1");
     await c.query("commit");
+    rows.forEach((row, i) => {
+      batch[i]!.value = values[i]!;
+      batch[i]!.version = row.r.result!.mark.version;
+    });
   } catch (err) {
     await c.query("rollback").catch(() => {});
     throw err;

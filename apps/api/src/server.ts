@@ -179,13 +179,17 @@ export async function createServer(deps: ServerDeps) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     // The response is written only after the request's transaction has committed.
+    // A mutation's maintenance check rides on the statement that sets the request's identity. Only a
+    // mutation document contains the word; a query that happens to is just checked for nothing.
+    const query = (req.body as { query?: unknown } | undefined)?.query;
+    const maintenanceAt = typeof query === "string" && /\bmutation\b/.test(query) ? deps.clock.now() : undefined;
     const response = await inActorTransaction(
       deps.db,
       actor,
-      async (tx) => {
+      async (tx, frame) => {
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: new URL(req.url, "http://x").search, body: req.body },
-          context: async () => createContext({ db: tx, dbKind: deps.dbKind, clock: deps.clock, actor }, requestId),
+          context: async () => createContext({ db: tx, dbKind: deps.dbKind, clock: deps.clock, actor }, requestId, frame.maintenance),
         });
         let body = "";
         if (result.body.kind === "complete") body = result.body.string;
@@ -193,6 +197,7 @@ export async function createServer(deps: ServerDeps) {
         return { status: result.status ?? 200, headers: result.headers, body };
       },
       rls,
+      { maintenanceAt },
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.status(response.status).send(response.body);

@@ -1,5 +1,6 @@
 import type { Db, DbKind } from "@gradewatch/db";
 import type { Actor } from "../access/actor.js";
+import type { MaintenanceSnapshot } from "../access/request-scope.js";
 import type { Clock } from "../clock.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
@@ -10,12 +11,18 @@ export interface Context {
   actor: Actor | null;
   loaders: Loaders;
   requestId: string;
+  /** The maintenance state read when the request's transaction began (mutations only). */
+  maintenance?: MaintenanceSnapshot;
 }
 
 export interface SignedInContext extends Context {
   actor: Actor;
 }
 
-export function createContext(deps: { db: Db; dbKind: DbKind; clock: Clock; actor: Actor | null }, requestId: string): Context {
-  return { ...deps, loaders: createLoaders(deps.db, deps.actor), requestId };
+export function createContext(
+  deps: { db: Db; dbKind: DbKind; clock: Clock; actor: Actor | null },
+  requestId: string,
+  maintenance?: MaintenanceSnapshot,
+): Context {
+  return { ...deps, loaders: createLoaders(deps.db, deps.actor), requestId, ...(maintenance ? { maintenance } : {}) };
 }

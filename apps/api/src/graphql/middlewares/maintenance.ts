@@ -5,16 +5,21 @@ import type { MiddlewareFn } from "type-graphql";
 import type { Context } from "../context.js";
 import { AppError } from "../errors.js";
 import { fixedClock } from "../../clock.js";
+import type { MaintenanceSnapshot } from "../../access/request-scope.js";
 
 /** Seconds until writes are accepted again, or null when no maintenance is under way. */
 export async function maintenanceRemaining(ctx: Context, now = ctx.clock.now()): Promise<number | null> {
   const windows = await ctx.db.select().from(maintenanceWindow).where(eq(maintenanceWindow.active, true));
-  const left = windows.map((w) => secondsLeftInDailyWindow(now, w)).filter((s): s is number => s !== null);
   const [planned] = await ctx.db
     .select({ endsAt: outage.endsAt })
     .from(outage)
     .where(and(eq(outage.kind, "MAINTENANCE"), lte(outage.startsAt, now), gt(outage.endsAt, now)));
-  if (planned) left.push(Math.ceil((planned.endsAt.getTime() - now.getTime()) / 1000));
+  return remaining({ checkedAt: now, windows, plannedEndsAt: planned?.endsAt ?? null });
+}
+
+function remaining(m: MaintenanceSnapshot): number | null {
+  const left = m.windows.map((w) => secondsLeftInDailyWindow(m.checkedAt, w)).filter((s): s is number => s !== null);
+  if (m.plannedEndsAt) left.push(Math.ceil((m.plannedEndsAt.getTime() - m.checkedAt.getTime()) / 1000));
   return left.length ? Math.max(...left) : null;
 }
 
@@ -25,8 +30,10 @@ export async function maintenanceRemaining(ctx: Context, now = ctx.clock.now()):
  */
 export const refuseWritesDuringMaintenance: MiddlewareFn<Context> = async ({ info, context }, next) => {
   if (info.parentType.name === "Mutation" && info.path.prev === undefined) {
-    const checkedAt = context.clock.now();
-    const left = await maintenanceRemaining(context, checkedAt);
+    // Read with the request's identity, in its first statement, when the request looked like a mutation.
+    const snapshot = context.maintenance;
+    const checkedAt = snapshot?.checkedAt ?? context.clock.now();
+    const left = snapshot ? remaining(snapshot) : await maintenanceRemaining(context, checkedAt);
     context.clock = fixedClock(checkedAt);
     if (left !== null) {
       throw new AppError("MAINTENANCE", `Gradewatch is in scheduled maintenance; nothing was saved. Try again in ${Math.ceil(left / 60)} minutes.`, {
