@@ -13,6 +13,7 @@ import crypto from "node:crypto";
 import { createDb } from "@gradewatch/db";
 import { MARK_SCALE_VALUES, type MarkScale } from "@gradewatch/domain";
 import pg from "pg";
+import { identityStatement } from "../src/access/request-scope.js";
 import { fixedClock } from "../src/clock.js";
 import { hashPassword } from "../src/features/auth/password.js";
 import { createServer } from "../src/server.js";
@@ -129,21 +130,15 @@ async function bareUpsert(t: Teacher, batch: Cell[]) {
 
 // The statements saveMarks runs for a batch (mark-save.service.ts and request-scope.ts), in order,
 // as the application role with the actor's settings, sent straight by node-postgres: the identity and
-// the maintenance check in one statement, then one gw_save_marks call for the batch (migration 0005).
+// the maintenance check in one statement sent with BEGIN, then one gw_save_marks call for the batch
+// (migration 0005), then COMMIT.
 // No probe: node-postgres reports the transaction alive after the last statement.
 async function saveStatements(t: Teacher, batch: Cell[]) {
   const c = await pool.connect();
   try {
-    await c.query("begin");
-    await c.query(
-      `select set_config('gradewatch.actor_role', $1, true), set_config('gradewatch.actor_id', $2, true),
-              set_config('gradewatch.actor_school', $3, true), set_config('gradewatch.actor_esc', $4, true), set_config('role', $5, true),
-              (select coalesce(json_agg(json_build_object('startsAtLocal', w.starts_at_local, 'endsAtLocal', w.ends_at_local, 'timeZone', w.time_zone)), '[]'::json)
-                 from maintenance_window w where w.active = true) as windows,
-              (select (extract(epoch from max(o.ends_at)) * 1000)::float8 from outage o
-                 where o.kind = 'MAINTENANCE' and o.starts_at <= $6::timestamptz and o.ends_at > $6::timestamptz) as planned_ends_at`,
-      ["TEACHER", String(t.id), String(t.schoolId), "", "gradewatch_app", NOW.toISOString()],
-    );
+    // BEGIN and the identity with the maintenance check in one simple-protocol message, as request-scope.ts sends them.
+    const actor = { id: t.id, role: "TEACHER" as const, schoolId: t.schoolId, escId: null, sessionId: "bench" };
+    await c.query(`begin; ${identityStatement(actor, true, NOW)}`);
     const values = batch.map(nextValue);
     const items = batch.map((cell, i) => {
       const operationId = opId();

@@ -1,4 +1,7 @@
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
+import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres/session";
+import type { PgDialect } from "drizzle-orm/pg-core";
+import type pg from "pg";
 import type { Db, Tx } from "@gradewatch/db";
 import type { DailyWindow } from "@gradewatch/domain";
 import type { Actor } from "./actor.js";
@@ -17,48 +20,89 @@ export interface ActorTransactionOptions {
   maintenanceAt?: Date;
 }
 
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+// The request's identity (and a mutation's maintenance state) as one statement, values inlined as
+// literals so that it can travel in the same simple-protocol message as BEGIN. The permission checks of
+// its subqueries happen before its set_config('role') runs; maintenance_window and outage carry no
+// row-level security, so the answer is the same either way.
+export function identityStatement(actor: Actor | null, rls: boolean, at: Date | undefined): string {
+  const settings = [
+    ["gradewatch.actor_role", actor?.role ?? ""],
+    ["gradewatch.actor_id", actor ? String(actor.id) : ""],
+    ["gradewatch.actor_school", actor?.schoolId != null ? String(actor.schoolId) : ""],
+    ["gradewatch.actor_esc", actor?.escId != null ? String(actor.escId) : ""],
+    ["role", rls ? "gradewatch_app" : "none"],
+  ].map(([name, value]) => `set_config(${literal(name!)}, ${literal(value!)}, true)`);
+  if (at) {
+    const when = `${literal(at.toISOString())}::timestamptz`;
+    settings.push(
+      `(select coalesce(json_agg(json_build_object('startsAtLocal', w.starts_at_local, 'endsAtLocal', w.ends_at_local, 'timeZone', w.time_zone)), '[]'::json)
+        from maintenance_window w where w.active = true) as windows`,
+      `(select (extract(epoch from max(o.ends_at)) * 1000)::float8 from outage o
+        where o.kind = 'MAINTENANCE' and o.starts_at <= ${when} and o.ends_at > ${when}) as planned_ends_at`,
+    );
+  }
+  return `select ${settings.join(", ")}`;
+}
+
+type Frame = { maintenance?: MaintenanceSnapshot };
+
+function frameOf(identity: unknown, at: Date | undefined): Frame {
+  if (!at) return {};
+  const last = Array.isArray(identity) ? identity[identity.length - 1] : identity;
+  const row = (last as { rows: { windows: DailyWindow[] | string; planned_ends_at: number | null }[] }).rows[0]!;
+  const windows = typeof row.windows === "string" ? (JSON.parse(row.windows) as DailyWindow[]) : row.windows;
+  return { maintenance: { checkedAt: at, windows, plannedEndsAt: row.planned_ends_at == null ? null : new Date(Number(row.planned_ends_at)) } };
+}
+
+// drizzle's node-postgres database, whose session holds the pool; undefined for PGlite.
+function nodePgRoot(db: Db): object | undefined {
+  const session = (db as unknown as { session?: unknown }).session;
+  return is(session, NodePgSession) ? (session as object) : undefined;
+}
+
 /**
  * Runs one request's work in a transaction whose identity is the actor's, as the non-superuser
  * gradewatch_app role, so row-level security applies. set_config(..., true) is transaction-local:
  * nothing carries over to the next request on a pooled connection.
  */
-export function inActorTransaction<T>(
+export async function inActorTransaction<T>(
   db: Db,
   actor: Actor | null,
-  work: (tx: Tx, frame: { maintenance?: MaintenanceSnapshot }) => Promise<T>,
+  work: (tx: Tx, frame: Frame) => Promise<T>,
   rls = true,
   options: ActorTransactionOptions = {},
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    const at = options.maintenanceAt;
-    // The permission checks of this statement's subqueries happen before its set_config('role') runs;
-    // maintenance_window and outage carry no row-level security, so the answer is the same either way.
-    const maintenance = at
-      ? sql`, (select coalesce(json_agg(json_build_object('startsAtLocal', w.starts_at_local, 'endsAtLocal', w.ends_at_local, 'timeZone', w.time_zone)), '[]'::json)
-               from maintenance_window w where w.active = true) as windows,
-             (select (extract(epoch from max(o.ends_at)) * 1000)::float8 from outage o
-               where o.kind = 'MAINTENANCE' and o.starts_at <= ${at.toISOString()}::timestamptz and o.ends_at > ${at.toISOString()}::timestamptz) as planned_ends_at`
-      : sql``;
-    const identity = await tx.execute(sql`select
-      set_config('gradewatch.actor_role', ${actor?.role ?? ""}, true),
-      set_config('gradewatch.actor_id', ${actor ? String(actor.id) : ""}, true),
-      set_config('gradewatch.actor_school', ${actor?.schoolId != null ? String(actor.schoolId) : ""}, true),
-      set_config('gradewatch.actor_esc', ${actor?.escId != null ? String(actor.escId) : ""}, true),
-      set_config('role', ${rls ? "gradewatch_app" : "none"}, true)${maintenance}`);
-    const frame: { maintenance?: MaintenanceSnapshot } = {};
-    if (at) {
-      const row = (identity as unknown as { rows: { windows: DailyWindow[] | string; planned_ends_at: number | null }[] }).rows[0]!;
-      const windows = typeof row.windows === "string" ? (JSON.parse(row.windows) as DailyWindow[]) : row.windows;
-      frame.maintenance = { checkedAt: at, windows, plannedEndsAt: row.planned_ends_at == null ? null : new Date(Number(row.planned_ends_at)) };
-    }
-    const result = await work(tx, frame);
+  const at = options.maintenanceAt;
+  const identity = identityStatement(actor, rls, at);
+  const run = async (tx: Tx, first: unknown) => {
+    const result = await work(tx, frameOf(first, at));
     // A failed statement leaves the transaction aborted, and PostgreSQL answers COMMIT with a silent
     // ROLLBACK: a request must never report success for work that was not committed. node-postgres
     // keeps the status the server reported after the last statement ('T': in a transaction that has not
     // failed); where it is not known (PGlite) or not 'T', probe.
     if (transactionStatus(tx) !== "T") await tx.execute(sql`select 1`);
     return result;
-  });
+  };
+  const root = nodePgRoot(db);
+  if (!root) return db.transaction(async (tx) => run(tx, await tx.execute(sql.raw(identity))));
+  // node-postgres: what drizzle's transaction() does, except that BEGIN and the identity go to the
+  // server as one message (no parameters: the simple protocol, which allows two statements).
+  const internals = root as unknown as { client: pg.Pool; dialect: PgDialect; schema: never; options: never };
+  const client = await internals.client.connect();
+  const session = new NodePgSession(client, internals.dialect, internals.schema, internals.options);
+  const tx = new NodePgTransaction(internals.dialect, session, internals.schema) as unknown as Tx;
+  try {
+    const result = await run(tx, await tx.execute(sql.raw(`begin; ${identity}`)));
+    await tx.execute(sql`commit`);
+    return result;
+  } catch (err) {
+    await tx.execute(sql`rollback`);
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 function transactionStatus(tx: Tx): string | undefined {
