@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { type ValidationError, validateOrReject } from "class-validator";
+import { ArgumentValidationError, buildSchema } from "type-graphql";
 import { AuthResolver } from "../features/auth/auth.resolver.js";
 import { DistrictResolver } from "../features/district/district.resolver.js";
 import { EmployeeResolver } from "../features/employees/employee.resolver.js";
@@ -21,6 +22,22 @@ import { refuseWritesDuringMaintenance } from "./middlewares/maintenance.js";
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+// Filters without decorators are valid objects, not "unknown values".
+const VALIDATOR_OPTIONS = { skipMissingProperties: true, forbidUnknownValues: false };
+const validatable = (value: unknown): value is object => value !== null && typeof value === "object";
+
+// What type-graphql's built-in validation does with these options, except that it imports class-validator
+// dynamically for every argument of every request (a module resolution each time, ~0.2 ms under tsx).
+async function validateArgument(value: unknown): Promise<void> {
+  if (!validatable(value)) return;
+  try {
+    if (Array.isArray(value)) await Promise.all(value.filter(validatable).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    else await validateOrReject(value, VALIDATOR_OPTIONS);
+  } catch (err) {
+    throw new ArgumentValidationError(err as ValidationError[]);
+  }
+}
+
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
@@ -40,8 +57,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       OutageReportResolver,
       MaintenanceStatusResolver,
     ],
-    // Filters without decorators are valid objects, not "unknown values".
     validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     authChecker,
     globalMiddlewares: [refuseWritesDuringMaintenance],
   });
