@@ -51,6 +51,7 @@ interface Teacher {
   cells: Cell[];
   next: number;
   token?: string;
+  sessionId?: string;
 }
 
 // 32 teachers, each with up to 600 existing marks in periods whose window is open on NOW.
@@ -137,8 +138,8 @@ async function saveStatements(t: Teacher, batch: Cell[]) {
   const c = await pool.connect();
   try {
     // BEGIN and the identity with the maintenance check in one simple-protocol message, as request-scope.ts sends them.
-    const actor = { id: t.id, role: "TEACHER" as const, schoolId: t.schoolId, escId: null, sessionId: "bench" };
-    await c.query(`begin; ${identityStatement(actor, true, NOW)}`);
+    // The session behind the teacher's token is looked up in that statement too.
+    await c.query(`begin; ${identityStatement(null, true, NOW, { id: t.sessionId!, now: NOW })}`);
     const values = batch.map(nextValue);
     const items = batch.map((cell, i) => {
       const operationId = opId();
@@ -258,6 +259,7 @@ for (const t of teachers) {
   const res = await fetch(`${api}/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: t.email, password: PASSWORD }) });
   if (res.status !== 200) throw new Error(`sign-in failed for ${t.email}: ${res.status} ${await res.text()}`);
   t.token = ((await res.json()) as { token: string }).token;
+  t.sessionId = (JSON.parse(Buffer.from(t.token.split(".")[1]!, "base64url").toString()) as { sid: string }).sid;
 }
 
 const cores = (await import("node:os")).availableParallelism();

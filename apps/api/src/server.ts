@@ -11,7 +11,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { Actor } from "./access/actor.js";
 import { assertRowLevelSecurity, inActorTransaction } from "./access/request-scope.js";
 import type { Clock } from "./clock.js";
-import { authenticate, type AuthConfig, SESSION_COOKIE, signIn, signOut } from "./features/auth/auth.service.js";
+import { authenticate, type AuthConfig, SESSION_COOKIE, signIn, signOut, verifiedSessionId } from "./features/auth/auth.service.js";
 import { type Context, createContext } from "./graphql/context.js";
 import { AppError, parseId } from "./graphql/errors.js";
 import { sectionMarksCsv } from "./features/marks/mark-export.service.js";
@@ -173,20 +173,22 @@ export async function createServer(deps: ServerDeps) {
 
   app.use("/graphql", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
     const requestId = requestIdOf(req, res);
-    const actor: Actor | null = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    // The token is checked here; the session behind it is looked up in the request's first statement.
+    const sessionId = await verifiedSessionId(deps.clock, deps.auth, tokenOf(req));
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    // The response is written only after the request's transaction has committed.
     // A mutation's maintenance check rides on the statement that sets the request's identity. Only a
     // mutation document contains the word; a query that happens to is just checked for nothing.
     const query = (req.body as { query?: unknown } | undefined)?.query;
     const maintenanceAt = typeof query === "string" && /\bmutation\b/.test(query) ? deps.clock.now() : undefined;
+    // The response is written only after the request's transaction has committed.
     const response = await inActorTransaction(
       deps.db,
-      actor,
+      null,
       async (tx, frame) => {
+        const actor: Actor | null = frame.actor ?? null;
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: new URL(req.url, "http://x").search, body: req.body },
           context: async () => createContext({ db: tx, dbKind: deps.dbKind, clock: deps.clock, actor }, requestId, frame.maintenance),
@@ -197,7 +199,7 @@ export async function createServer(deps: ServerDeps) {
         return { status: result.status ?? 200, headers: result.headers, body };
       },
       rls,
-      { maintenanceAt },
+      { maintenanceAt, ...(sessionId ? { session: { id: sessionId, now: deps.clock.now() } } : {}) },
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.status(response.status).send(response.body);

@@ -18,42 +18,74 @@ export interface MaintenanceSnapshot {
 export interface ActorTransactionOptions {
   /** Read the maintenance state at this instant in the same statement that sets the identity (mutations). */
   maintenanceAt?: Date;
+  /**
+   * Look the actor up from this signed session (live, unexpired at `now`, employee active) in that same
+   * statement, instead of passing an actor: the work gets it as frame.actor (null when the session is not
+   * valid). Same rule as authenticate() in auth.service.ts.
+   */
+  session?: { id: string; now: Date };
 }
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 // The request's identity (and a mutation's maintenance state) as one statement, values inlined as
 // literals so that it can travel in the same simple-protocol message as BEGIN. The permission checks of
-// its subqueries happen before its set_config('role') runs; maintenance_window and outage carry no
-// row-level security, so the answer is the same either way.
-export function identityStatement(actor: Actor | null, rls: boolean, at: Date | undefined): string {
-  const settings = [
-    ["gradewatch.actor_role", actor?.role ?? ""],
-    ["gradewatch.actor_id", actor ? String(actor.id) : ""],
-    ["gradewatch.actor_school", actor?.schoolId != null ? String(actor.schoolId) : ""],
-    ["gradewatch.actor_esc", actor?.escId != null ? String(actor.escId) : ""],
-    ["role", rls ? "gradewatch_app" : "none"],
-  ].map(([name, value]) => `set_config(${literal(name!)}, ${literal(value!)}, true)`);
+// its subqueries happen before its set_config('role') runs; session, employee, maintenance_window and
+// outage carry no row-level security, so the answer is the same either way.
+export function identityStatement(actor: Actor | null, rls: boolean, at: Date | undefined, session?: ActorTransactionOptions["session"]): string {
+  const value = (column: string, fromActor: string) => (session ? `coalesce(a.${column}::text, '')` : literal(fromActor));
+  const columns = [
+    ["gradewatch.actor_role", value("role", actor?.role ?? "")],
+    ["gradewatch.actor_id", value("id", actor ? String(actor.id) : "")],
+    ["gradewatch.actor_school", value("school_id", actor?.schoolId != null ? String(actor.schoolId) : "")],
+    ["gradewatch.actor_esc", value("esc_id", actor?.escId != null ? String(actor.escId) : "")],
+    ["role", literal(rls ? "gradewatch_app" : "none")],
+  ].map(([name, v]) => `set_config(${literal(name!)}, ${v}, true)`);
+  if (session) columns.unshift("a.id as actor_id", "a.role::text as actor_role", "a.school_id as actor_school_id", "a.esc_id as actor_esc_id");
   if (at) {
     const when = `${literal(at.toISOString())}::timestamptz`;
-    settings.push(
+    columns.push(
       `(select coalesce(json_agg(json_build_object('startsAtLocal', w.starts_at_local, 'endsAtLocal', w.ends_at_local, 'timeZone', w.time_zone)), '[]'::json)
         from maintenance_window w where w.active = true) as windows`,
       `(select (extract(epoch from max(o.ends_at)) * 1000)::float8 from outage o
         where o.kind = 'MAINTENANCE' and o.starts_at <= ${when} and o.ends_at > ${when}) as planned_ends_at`,
     );
   }
-  return `select ${settings.join(", ")}`;
+  if (!session) return `select ${columns.join(", ")}`;
+  if (!/^[0-9a-f-]{36}$/.test(session.id)) throw new Error("Not a session id");
+  // One row whether or not the session is valid, so the settings (and the role) are always set.
+  return `select ${columns.join(", ")} from (select 1) as one left join (
+      select e.id, e.role, e.school_id, e.esc_id from session s join employee e on e.id = s.employee_id
+      where s.id = ${literal(session.id)} and s.revoked_at is null and s.expires_at > ${literal(session.now.toISOString())}::timestamptz and e.active = true
+      limit 1) as a on true`;
 }
 
-type Frame = { maintenance?: MaintenanceSnapshot };
+type Frame = { maintenance?: MaintenanceSnapshot; actor?: Actor | null };
+type IdentityRow = {
+  windows?: DailyWindow[] | string;
+  planned_ends_at?: number | null;
+  actor_id?: number | null;
+  actor_role?: Actor["role"] | null;
+  actor_school_id?: number | null;
+  actor_esc_id?: number | null;
+};
 
-function frameOf(identity: unknown, at: Date | undefined): Frame {
-  if (!at) return {};
+function frameOf(identity: unknown, options: ActorTransactionOptions): Frame {
   const last = Array.isArray(identity) ? identity[identity.length - 1] : identity;
-  const row = (last as { rows: { windows: DailyWindow[] | string; planned_ends_at: number | null }[] }).rows[0]!;
-  const windows = typeof row.windows === "string" ? (JSON.parse(row.windows) as DailyWindow[]) : row.windows;
-  return { maintenance: { checkedAt: at, windows, plannedEndsAt: row.planned_ends_at == null ? null : new Date(Number(row.planned_ends_at)) } };
+  const row = (last as { rows: IdentityRow[] }).rows[0]!;
+  const frame: Frame = {};
+  if (options.session) {
+    frame.actor =
+      row.actor_id == null
+        ? null
+        : { id: Number(row.actor_id), role: row.actor_role!, schoolId: row.actor_school_id ?? null, escId: row.actor_esc_id ?? null, sessionId: options.session.id };
+  }
+  const at = options.maintenanceAt;
+  if (at) {
+    const windows = typeof row.windows === "string" ? (JSON.parse(row.windows) as DailyWindow[]) : row.windows!;
+    frame.maintenance = { checkedAt: at, windows, plannedEndsAt: row.planned_ends_at == null ? null : new Date(Number(row.planned_ends_at)) };
+  }
+  return frame;
 }
 
 // drizzle's node-postgres database, whose session holds the pool; undefined for PGlite.
@@ -74,10 +106,9 @@ export async function inActorTransaction<T>(
   rls = true,
   options: ActorTransactionOptions = {},
 ): Promise<T> {
-  const at = options.maintenanceAt;
-  const identity = identityStatement(actor, rls, at);
+  const identity = identityStatement(actor, rls, options.maintenanceAt, options.session);
   const run = async (tx: Tx, first: unknown) => {
-    const result = await work(tx, frameOf(first, at));
+    const result = await work(tx, frameOf(first, options));
     // A failed statement leaves the transaction aborted, and PostgreSQL answers COMMIT with a silent
     // ROLLBACK: a request must never report success for work that was not committed. node-postgres
     // keeps the status the server reported after the last statement ('T': in a transaction that has not

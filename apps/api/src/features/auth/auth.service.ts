@@ -91,7 +91,8 @@ export async function signIn(
 }
 
 /** The actor for a token, or null when it is missing, forged, expired, signed out or its account disabled. */
-export async function authenticate(db: Db, clock: Clock, config: AuthConfig, token: string | undefined): Promise<Actor | null> {
+/** The session id a valid, unexpired token carries; no database access. */
+export async function verifiedSessionId(clock: Clock, config: AuthConfig, token: string | undefined): Promise<string | null> {
   if (!token) return null;
   let sid: unknown;
   try {
@@ -100,7 +101,12 @@ export async function authenticate(db: Db, clock: Clock, config: AuthConfig, tok
   } catch {
     return null;
   }
-  if (typeof sid !== "string" || !/^[0-9a-f-]{36}$/.test(sid)) return null;
+  return typeof sid === "string" && /^[0-9a-f-]{36}$/.test(sid) ? sid : null;
+}
+
+export async function authenticate(db: Db, clock: Clock, config: AuthConfig, token: string | undefined): Promise<Actor | null> {
+  const sid = await verifiedSessionId(clock, config, token);
+  if (!sid) return null;
   const [row] = await db
     .select({ id: employee.id, role: employee.role, schoolId: employee.schoolId, escId: employee.escId })
     .from(session)
