@@ -110,9 +110,10 @@ export async function inActorTransaction<T>(
   const run = async (tx: Tx, first: unknown) => {
     const result = await work(tx, frameOf(first, options));
     // A failed statement leaves the transaction aborted, and PostgreSQL answers COMMIT with a silent
-    // ROLLBACK: a request must never report success for work that was not committed. node-postgres
-    // keeps the status the server reported after the last statement ('T': in a transaction that has not
-    // failed); where it is not known (PGlite) or not 'T', probe.
+    // ROLLBACK: a request must never report success for work that was not committed. node-postgres keeps
+    // the status the server reported when it was last ready ('T': in a transaction that has not failed),
+    // but hands a statement's error to the caller before that report arrives: trust it only when the
+    // connection is ready again with nothing in flight. Otherwise, and on PGlite, probe.
     if (transactionStatus(tx) !== "T") await tx.execute(sql`select 1`);
     return result;
   };
@@ -137,8 +138,10 @@ export async function inActorTransaction<T>(
 }
 
 function transactionStatus(tx: Tx): string | undefined {
-  const client = (tx as unknown as { session?: { client?: { getTransactionStatus?: () => string | null } } }).session?.client;
-  return typeof client?.getTransactionStatus === "function" ? (client.getTransactionStatus() ?? undefined) : undefined;
+  const client = (tx as unknown as { session?: { client?: { readyForQuery?: boolean; getTransactionStatus?: () => string | null } } }).session
+    ?.client;
+  if (client?.readyForQuery !== true || typeof client.getTransactionStatus !== "function") return undefined;
+  return client.getTransactionStatus() ?? undefined;
 }
 
 /** The database is not set up to protect student data; the API refuses to start. */
