@@ -91,12 +91,23 @@ export async function signIn(
 }
 
 /** The actor for a token, or null when it is missing, forged, expired, signed out or its account disabled. */
+// jose imports a raw secret into WebCrypto on every verification; import it once per secret.
+const verifyKeys = new WeakMap<Uint8Array, Promise<crypto.webcrypto.CryptoKey>>();
+function verifyKey(secret: Uint8Array): Promise<crypto.webcrypto.CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    key = crypto.webcrypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** The session id a valid, unexpired token carries; no database access. */
 export async function verifiedSessionId(clock: Clock, config: AuthConfig, token: string | undefined): Promise<string | null> {
   if (!token) return null;
   let sid: unknown;
   try {
-    const { payload } = await jwtVerify(token, config.secret, { algorithms: ["HS256"], currentDate: clock.now() });
+    const { payload } = await jwtVerify(token, await verifyKey(config.secret), { algorithms: ["HS256"], currentDate: clock.now() });
     sid = payload.sid;
   } catch {
     return null;
