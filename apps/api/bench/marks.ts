@@ -132,7 +132,7 @@ async function bareUpsert(t: Teacher, batch: Cell[]) {
 // The statements saveMarks runs for a batch (mark-save.service.ts and request-scope.ts), in order,
 // as the application role with the actor's settings, sent straight by node-postgres: the identity and
 // the maintenance check in one statement sent with BEGIN, then one gw_save_marks call for the batch
-// (migration 0005), then COMMIT.
+// (migration 0007), then COMMIT.
 // No probe: node-postgres reports the transaction alive after the last statement.
 async function saveStatements(t: Teacher, batch: Cell[]) {
   const c = await pool.connect();
