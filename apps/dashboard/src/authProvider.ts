@@ -53,7 +53,8 @@ export async function signInAgain(email: string, password: string): Promise<{ sa
   await authProvider.login({ username: email, password });
   const now = await loadViewer();
   const sameUser = !!before && !!now && before === now.id;
-  sessionRestored(sameUser);
+  // Someone else: what waited must not go out under their session; the page starts afresh instead.
+  if (sameUser) sessionRestored(true);
   return { sameUser };
 }
 

@@ -190,6 +190,36 @@ describe("the dashboard in headless Chromium", () => {
     await page.close();
   });
 
+  it("should let someone else sign out from the session dialog, back to the sign-in page", async () => {
+    const page = await signIn("principal@demo.gradewatch.test");
+    await rowsOf(page, "students");
+    await browser.context.clearCookies();
+    await page.getByRole("button", { name: "Refresh" }).first().click();
+    const dialog = page.getByTestId("session-expired");
+    await dialog.getByText("Your session has ended").waitFor({ timeout: 15_000 });
+    await dialog.getByRole("button", { name: "Sign out" }).click();
+    await page.locator("input[name=password]").waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain("#/login");
+    expect(await page.getByTestId("session-expired").count()).toBe(0);
+    await page.close();
+  });
+
+  it("should start afresh on the dashboard when someone else signs in from the session dialog", async () => {
+    const page = await signIn("principal@demo.gradewatch.test");
+    await rowsOf(page, "students");
+    await browser.context.clearCookies();
+    await page.getByRole("button", { name: "Refresh" }).first().click();
+    const dialog = page.getByTestId("session-expired");
+    await dialog.getByText("Your session has ended").waitFor({ timeout: 15_000 });
+    await dialog.locator("input[name=email]").fill("admin@demo.gradewatch.test");
+    await dialog.locator("input[name=password]").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
+    await expect.poll(() => page.getByTestId("viewer").textContent({ timeout: 1000 }).catch(() => ""), { timeout: 20_000 }).toContain("District admin · Whole district");
+    expect(new URL(page.url()).hash).toBe("#/");
+    expect(await page.locator("tbody tr").count()).toBe(0);
+    await page.close();
+  });
+
   it("should let a principal put a student of the school on a section's roster and take them off again", async () => {
     const page = await signIn("principal@demo.gradewatch.test");
     await rowsOf(page, "sections");

@@ -129,6 +129,7 @@ export const en = {
       help: "Sign in again to carry on: everything on this page stays as it is, and what you were saving is sent as soon as you are back.",
       email: "Email",
       sign_in: "Sign in and carry on",
+      sign_out: "Sign out",
     },
     imports: {
       download: "Download marks (CSV)",

@@ -1,15 +1,17 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from "@mui/material";
 import { type FormEvent, useEffect, useState } from "react";
-import { useTranslate } from "react-admin";
+import { useLogout, useTranslate } from "react-admin";
 import { signInAgain } from "../authProvider";
 import { watchSessionExpiry } from "../dataProvider/session";
 
 /**
  * Shown over the page when the session ends while someone works on it: they sign in again here and
- * nothing on screen is lost (a half-filled form stays filled). Signing in as someone else starts afresh.
+ * nothing on screen is lost (a half-filled form stays filled). Signing in as someone else starts afresh;
+ * signing out drops what was waiting and goes to the sign-in page.
  */
 export const SessionExpiredDialog = () => {
   const translate = useTranslate();
+  const logout = useLogout();
   const [open, setOpen] = useState(false);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -24,7 +26,11 @@ export const SessionExpiredDialog = () => {
     try {
       const { sameUser } = await signInAgain(email, password);
       setPassword("");
-      if (!sameUser) window.location.assign("/#/");
+      if (!sameUser) {
+        // Someone else: nothing of the previous person's page may stay on screen.
+        window.location.hash = "#/";
+        window.location.reload();
+      }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -45,6 +51,9 @@ export const SessionExpiredDialog = () => {
           </Stack>
         </DialogContent>
         <DialogActions>
+          <Button onClick={() => logout()} disabled={busy}>
+            {translate("gradewatch.session.sign_out")}
+          </Button>
           <Button type="submit" variant="contained" disabled={busy}>
             {translate("gradewatch.session.sign_in")}
           </Button>
