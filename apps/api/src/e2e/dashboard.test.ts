@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../test/browser.js";
+import { gqlInPage, launchBrowser, signInOnPage } from "../test/browser.js";
 import { startApiProcess, type RunningApi } from "../test/process.js";
 
 const PASSWORD = "gradewatch-demo";
@@ -28,11 +28,7 @@ describe("the dashboard in headless Chromium", () => {
     // One browser profile: start each person from a signed-out state.
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
-    await page.goto(`${api.url}/#/login`);
-    await page.locator("input[name=username]").fill(email);
-    await page.locator("input[name=password]").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByTestId("viewer").waitFor({ timeout: 30_000 });
+    await signInOnPage(page, api.url, email);
     return page;
   }
 
@@ -45,6 +41,23 @@ describe("the dashboard in headless Chromium", () => {
     await page.goto(`${api.url}/#/${route}`);
     await page.locator("tbody tr").first().waitFor({ timeout: 30_000 });
     return page.locator("tbody tr");
+  }
+
+  /** Signs in and opens the students list, then ends the session under it and waits for the dialog. */
+  async function sessionEndedOnStudents(email: string) {
+    const page = await signIn(email);
+    await rowsOf(page, "students");
+    await browser.context.clearCookies();
+    await page.getByRole("button", { name: "Refresh" }).first().click();
+    const dialog = page.getByTestId("session-expired");
+    await dialog.getByText("Your session has ended").waitFor({ timeout: 15_000 });
+    return { page, dialog };
+  }
+
+  async function signInInDialog(dialog: Locator, email: string, password = PASSWORD) {
+    await dialog.locator("input[name=email]").fill(email);
+    await dialog.locator("input[name=password]").fill(password);
+    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
   }
 
   it("should turn away a wrong password with a message and keep the visitor on the sign-in page", async () => {
@@ -164,39 +177,20 @@ describe("the dashboard in headless Chromium", () => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(shots, "session-expired.png") });
 
-    await dialog.locator("input[name=email]").fill("principal@demo.gradewatch.test");
-    await dialog.locator("input[name=password]").fill("wrong");
-    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
+    await signInInDialog(dialog, "principal@demo.gradewatch.test", "wrong");
     await dialog.getByText("Wrong email or password").waitFor({ timeout: 15_000 });
-    await dialog.locator("input[name=password]").fill(PASSWORD);
-    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
+    await signInInDialog(dialog, "principal@demo.gradewatch.test");
     await dialog.waitFor({ state: "detached", timeout: 15_000 });
     // The save that met the ended session waited for the new one and went out by itself.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async (id) => {
-            const r = await fetch("/graphql", {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ query: `query($id: ID!) { student(id: $id) { lastName } }`, variables: { id } }),
-            });
-            return ((await r.json()) as { data?: { student: { lastName: string } } }).data?.student.lastName;
-          }, studentId),
-        { timeout: 15_000 },
-      )
-      .toBe(typed);
+    const lastNameOf = async () =>
+      (await gqlInPage<{ student: { lastName: string } }>(page, `query($id: ID!) { student(id: $id) { lastName } }`, { id: studentId })).student.lastName;
+    await expect.poll(lastNameOf, { timeout: 15_000 }).toBe(typed);
     await page.getByText("Element updated").waitFor({ timeout: 15_000 });
     await page.close();
   });
 
   it("should let someone else sign out from the session dialog, back to the sign-in page", async () => {
-    const page = await signIn("principal@demo.gradewatch.test");
-    await rowsOf(page, "students");
-    await browser.context.clearCookies();
-    await page.getByRole("button", { name: "Refresh" }).first().click();
-    const dialog = page.getByTestId("session-expired");
-    await dialog.getByText("Your session has ended").waitFor({ timeout: 15_000 });
+    const { page, dialog } = await sessionEndedOnStudents("principal@demo.gradewatch.test");
     await dialog.getByRole("button", { name: "Sign out" }).click();
     await page.locator("input[name=password]").waitFor({ timeout: 15_000 });
     expect(page.url()).toContain("#/login");
@@ -205,15 +199,8 @@ describe("the dashboard in headless Chromium", () => {
   });
 
   it("should start afresh on the dashboard when someone else signs in from the session dialog", async () => {
-    const page = await signIn("principal@demo.gradewatch.test");
-    await rowsOf(page, "students");
-    await browser.context.clearCookies();
-    await page.getByRole("button", { name: "Refresh" }).first().click();
-    const dialog = page.getByTestId("session-expired");
-    await dialog.getByText("Your session has ended").waitFor({ timeout: 15_000 });
-    await dialog.locator("input[name=email]").fill("admin@demo.gradewatch.test");
-    await dialog.locator("input[name=password]").fill(PASSWORD);
-    await dialog.getByRole("button", { name: "Sign in and carry on" }).click();
+    const { page, dialog } = await sessionEndedOnStudents("principal@demo.gradewatch.test");
+    await signInInDialog(dialog, "admin@demo.gradewatch.test");
     await expect.poll(() => page.getByTestId("viewer").textContent({ timeout: 1000 }).catch(() => ""), { timeout: 20_000 }).toContain("District admin · Whole district");
     expect(new URL(page.url()).hash).toBe("#/");
     expect(await page.locator("tbody tr").count()).toBe(0);
@@ -226,16 +213,12 @@ describe("the dashboard in headless Chromium", () => {
     await page.locator("tbody tr").first().click();
     await page.getByRole("tab", { name: "Students" }).click();
     const sectionId = /#\/sections\/(\d+)\/show/.exec(page.url())![1]!;
-    const outsider = await page.evaluate(async (id) => {
-      const post = async (query: string, variables: Record<string, unknown>) =>
-        (await (await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) })).json()) as {
-          data: any;
-        };
-      const section = (await post(`query($id: ID!) { section(id: $id) { schoolId } }`, { id })).data.section;
-      const enrolled = new Set((await post(`query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500) { items { id } } }`, { id })).data.students.items.map((s: { id: string }) => s.id));
-      const all = (await post(`query($s: ID!) { students(filter: { schoolId: $s }, perPage: 500) { items { id districtStudentId lastName } } }`, { s: section.schoolId })).data.students.items;
-      return all.find((s: { id: string }) => !enrolled.has(s.id)) as { id: string; districtStudentId: string; lastName: string };
-    }, sectionId);
+    type Pupil = { id: string; districtStudentId: string };
+    const { section } = await gqlInPage<{ section: { schoolId: string } }>(page, `query($id: ID!) { section(id: $id) { schoolId } }`, { id: sectionId });
+    const roster = await gqlInPage<{ students: { items: Pupil[] } }>(page, `query($id: ID!) { students(filter: { sectionId: $id }, perPage: 500) { items { id districtStudentId } } }`, { id: sectionId });
+    const school = await gqlInPage<{ students: { items: Pupil[] } }>(page, `query($s: ID!) { students(filter: { schoolId: $s }, perPage: 500) { items { id districtStudentId } } }`, { s: section.schoolId });
+    const enrolled = new Set(roster.students.items.map((p) => p.id));
+    const outsider = school.students.items.find((p) => !enrolled.has(p.id))!;
     const rows = page.locator("tbody tr").filter({ hasText: outsider.districtStudentId });
     expect(await rows.count()).toBe(0);
     await page.getByLabel("Find a student of this school").fill(outsider.districtStudentId);
