@@ -20,7 +20,6 @@ export interface OutboxStatus {
   /** Why nothing is being sent right now, in words a teacher understands; null while all is well. */
   problem: string | null;
   sending: boolean;
-  retryAt: number | null;
 }
 
 type RawMark = Omit<ServerMark, "enteredBy"> & { enteredBy: { fullName: string } | null };
@@ -35,7 +34,7 @@ const toServerMark = (m: RawMark | null | undefined): ServerMark | null =>
  */
 export class Outbox {
   private ops: PendingChange[] = [];
-  private status: OutboxStatus = { problem: null, sending: false, retryAt: null };
+  private status: OutboxStatus = { problem: null, sending: false };
   private listeners = new Set<() => void>();
   private savedListeners = new Set<(mark: ServerMark) => void>();
   private ready: Promise<void>;
@@ -89,9 +88,6 @@ export class Outbox {
     return () => void this.savedListeners.delete(listener);
   }
 
-  async whenLoaded() {
-    await this.ready;
-  }
 
   async enqueue(cell: Cell, value: string, knownVersion: number | null) {
     await this.ready;
@@ -143,7 +139,7 @@ export class Outbox {
   private backoff(problem: string, retryAfterMs?: number) {
     this.failures += 1;
     const delay = retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(this.failures - 1, 4));
-    this.setStatus({ problem, sending: false, retryAt: Date.now() + delay });
+    this.setStatus({ problem, sending: false });
     this.schedule(delay);
   }
 
@@ -166,7 +162,7 @@ export class Outbox {
       return ready;
     });
     if (batch.length === 0) {
-      this.setStatus({ sending: false, problem: null, retryAt: null });
+      this.setStatus({ sending: false, problem: null });
       return;
     }
     this.setStatus({ sending: true });
@@ -210,7 +206,7 @@ export class Outbox {
       const reason = result.error.graphQLErrors[0]?.message ?? "Refused by the server";
       await this.serial(() => this.commit({ put: batch.map((op) => ({ ...op, sent: true, state: "rejected" as const, reason })), del: [] }));
       this.failures = 0;
-      this.setStatus({ sending: false, problem: null, retryAt: null });
+      this.setStatus({ sending: false, problem: null });
       return;
     }
     const saved: { sectionId: string; mark: ServerMark }[] = [];
@@ -230,7 +226,7 @@ export class Outbox {
       await rememberSaved(this.userId, sectionId, saved.filter((s) => s.sectionId === sectionId).map((s) => s.mark)).catch(() => undefined);
     }
     this.failures = 0;
-    this.setStatus({ sending: false, problem: null, retryAt: null });
+    this.setStatus({ sending: false, problem: null });
     if (sendable(this.ops, 1).length > 0) this.schedule(0);
   }
 }

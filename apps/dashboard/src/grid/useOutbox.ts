@@ -3,7 +3,7 @@ import { useGetIdentity } from "react-admin";
 import { type Outbox, outboxFor, type OutboxStatus } from "./outbox";
 import type { PendingChange } from "./outbox-store";
 
-const EMPTY: { ops: PendingChange[]; status: OutboxStatus } = { ops: [], status: { problem: null, sending: false, retryAt: null } };
+const EMPTY: { ops: PendingChange[]; status: OutboxStatus } = { ops: [], status: { problem: null, sending: false } };
 const noSubscribe = () => () => undefined;
 const empty = () => EMPTY;
 
