@@ -70,7 +70,7 @@ export async function prepare(t: Target): Promise<Array<{ email: string; changes
             select t.email, s.id section_id, e.student_id, gi.id item_id, gi.period_id, gi.scale,
                    row_number() over (partition by t.id order by s.id, e.student_id, gi.id) n
             from section s join employee t on t.id = s.teacher_id
-            join enrollment e on e.section_id = s.id
+            join enrollment e on e.section_id = s.id and e.ended_at is null
             join reporting_period rp on rp.level = s.level and rp.window_opens_on <= '2014-11-05' and rp.current_deadline >= '2014-11-05'
             join grading_item gi on gi.period_id = rp.id
             where s.level = 'ELEMENTARY' and t.role = 'TEACHER' and not exists (

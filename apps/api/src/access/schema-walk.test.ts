@@ -114,7 +114,7 @@ const ADMIN_CALLS: Record<string, (t: AdminTargets) => [string, Record<string, u
     { input: { schoolYear: "2014-15", name: "Secondary Reporting Period 1", level: "SECONDARY", windowOpensOn: "2014-10-27", originalDeadline: "2014-11-07" } },
   ],
   updateReportingPeriod: (t) => [
-    `mutation($id: ID!) { r: updateReportingPeriod(id: $id, input: { currentDeadline: "2014-11-21" }) { id } }`,
+    `mutation($id: ID!) { r: updateReportingPeriod(id: $id, input: { currentDeadline: "2014-11-21", deadlineChangeReason: "made up" }) { id } }`,
     { id: String(t.period) },
   ],
   createOutage: () => [

@@ -60,7 +60,7 @@ export function studentScope(actor: Actor): SQL | undefined {
     case "TEACHER":
       return inArray(
         student.id,
-        sql`(select ${enrollment.studentId} from ${enrollment} where ${enrollment.sectionId} in ${teacherSections(actor)})`,
+        sql`(select ${enrollment.studentId} from ${enrollment} where ${enrollment.sectionId} in ${teacherSections(actor)} and ${enrollment.endedAt} is null)`,
       );
     default:
       return NOTHING;

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
-import { and, count, inArray, type SQL, sql } from "drizzle-orm";
+import { and, count, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@gradewatch/db";
 import {
+  deadlineChange,
   employee,
   enrollment,
   esc,
@@ -65,7 +66,8 @@ export function createLoaders(db: Db, actor: Actor | null) {
     gradingItem: byId<typeof gradingItem.$inferSelect>(db, gradingItem),
     schoolCountByEsc: countBy(db, school, school.escId, scoped(schoolScope)),
     // Only asked of sections the actor already sees; row-level security bounds the enrollments counted.
-    enrolledCountBySection: countBy(db, enrollment, enrollment.sectionId),
+    enrolledCountBySection: countBy(db, enrollment, enrollment.sectionId, isNull(enrollment.endedAt)),
+    deadlineChangesByPeriod: manyBy<typeof deadlineChange.$inferSelect>(db, deadlineChange, deadlineChange.periodId, (r) => r.periodId, deadlineChange.changedAt),
     gradingItemsByPeriod: manyBy<typeof gradingItem.$inferSelect>(
       db,
       gradingItem,

@@ -1,5 +1,5 @@
 import type { Db } from "@gradewatch/db";
-import { employee, enrollment, esc, gradingItem, mark, reportingPeriod, school, section, student } from "@gradewatch/db/schema";
+import { deadlineChange, employee, enrollment, esc, gradingItem, mark, reportingPeriod, school, section, student } from "@gradewatch/db/schema";
 import type { Actor } from "../access/actor.js";
 
 export type Role = Actor["role"];
@@ -72,11 +72,20 @@ export async function buildAccessFixture(db: Db): Promise<AccessFixture> {
       sections.map((s, i) => ({ districtStudentId: `100000000${i}`, firstName: ["Ana", "Ben", "Vic", "Cy"][i]!, lastName: "Kid", gradeLevel: 3, schoolId: s.schoolId })),
     )
     .returning();
-  await db.insert(enrollment).values(sections.map((s, i) => ({ schoolId: s.schoolId, sectionId: s.id, studentId: students[i]!.id })));
+  const termStart = new Date("2014-08-12T07:00:00Z");
+  await db.insert(enrollment).values(sections.map((s, i) => ({ schoolId: s.schoolId, sectionId: s.id, studentId: students[i]!.id, startedAt: termStart })));
   const [period] = await db
     .insert(reportingPeriod)
-    .values({ schoolYear: "2014-15", name: "Elementary Reporting Period 1", level: "ELEMENTARY", windowOpensOn: "2014-10-27", originalDeadline: "2014-11-07", currentDeadline: "2014-11-14" })
+    .values({ schoolYear: "2014-15", name: "Elementary Reporting Period 1", level: "ELEMENTARY", windowOpensOn: "2014-10-27", originalDeadline: "2014-11-07", currentDeadline: "2014-11-07" })
     .returning();
+  // current_deadline follows the recorded change (migration as_of_rules).
+  await db.insert(deadlineChange).values({
+    periodId: period!.id,
+    fromDeadline: "2014-11-07",
+    toDeadline: "2014-11-14",
+    reason: "Outage of November 4",
+    changedAt: new Date("2014-11-05T15:00:00Z"),
+  });
   const [item] = await db.insert(gradingItem).values({ periodId: period!.id, code: "READING", name: "Reading", scale: "STANDARDS_1_4", position: 1 }).returning();
   const at = new Date("2014-11-03T03:00:00Z");
   const marks = await db

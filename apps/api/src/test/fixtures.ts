@@ -1,5 +1,5 @@
 import type { Db } from "@gradewatch/db";
-import { employee, enrollment, esc, gradingItem, mark, reportingPeriod, school, section, student } from "@gradewatch/db/schema";
+import { deadlineChange, employee, enrollment, esc, gradingItem, mark, reportingPeriod, school, section, student } from "@gradewatch/db/schema";
 import { eq } from "drizzle-orm";
 
 export interface Fixture {
@@ -51,9 +51,10 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     .insert(section)
     .values({ schoolId: elm!.id, teacherId: elmTeacher!.id, courseName: "Grade 3 Homeroom", gradeLevel: 3, level: "ELEMENTARY" })
     .returning();
+  const termStart = new Date("2014-08-12T07:00:00Z");
   await db.insert(enrollment).values([
-    { schoolId: elm!.id, sectionId: elmSection!.id, studentId: ana!.id },
-    { schoolId: elm!.id, sectionId: elmSection!.id, studentId: ben!.id },
+    { schoolId: elm!.id, sectionId: elmSection!.id, studentId: ana!.id, startedAt: termStart },
+    { schoolId: elm!.id, sectionId: elmSection!.id, studentId: ben!.id, startedAt: termStart },
   ]);
   const [period] = await db
     .insert(reportingPeriod)
@@ -63,9 +64,19 @@ export async function buildFixture(db: Db): Promise<Fixture> {
       level: "ELEMENTARY",
       windowOpensOn: "2014-10-27",
       originalDeadline: "2014-11-07",
-      currentDeadline: "2014-11-14",
+      currentDeadline: "2014-11-07",
     })
     .returning();
+  // The November 5 letter's extension, recorded as the change it was (current_deadline follows it).
+  const [admin] = await db.select({ id: employee.id }).from(employee).where(eq(employee.email, "admin@district.test"));
+  await db.insert(deadlineChange).values({
+    periodId: period!.id,
+    fromDeadline: "2014-11-07",
+    toDeadline: "2014-11-14",
+    reason: "Outage of November 4",
+    changedById: admin?.id ?? null,
+    changedAt: new Date("2014-11-05T15:00:00Z"),
+  });
   const [reading, habits] = await db
     .insert(gradingItem)
     .values([

@@ -64,9 +64,33 @@ export const deadlineExtension = pgTable(
     extendedTo: date({ mode: "string" }).notNull(),
     reason: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
+    // Null only for extensions recorded before who granted them was kept.
+    grantedById: integer().references(() => employee.id),
   },
   (t) => [
     index("deadline_extension_lookup_idx").on(t.periodId, t.schoolId),
     check("deadline_extension_reason_not_blank", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+// Append-only, one row per move of a period's deadline (times on the district clock). A trigger (migration
+// 0009_as_of_rules) copies the latest row's `toDeadline` into reporting_period.current_deadline.
+export const deadlineChange = pgTable(
+  "deadline_change",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    periodId: integer()
+      .notNull()
+      .references(() => reportingPeriod.id, { onDelete: "cascade" }),
+    fromDeadline: date({ mode: "string" }).notNull(),
+    toDeadline: date({ mode: "string" }).notNull(),
+    reason: text().notNull(),
+    // Null only for changes made before who changed a deadline was kept.
+    changedById: integer().references(() => employee.id),
+    changedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("deadline_change_period_idx").on(t.periodId, t.changedAt),
+    check("deadline_change_reason_not_blank", sql`length(trim(${t.reason})) > 0`),
   ],
 );

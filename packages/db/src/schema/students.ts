@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { periodLevel } from "./enums.js";
 import { employee, school } from "./organisation.js";
 
@@ -60,9 +60,15 @@ export const enrollment = pgTable(
     studentId: integer()
       .notNull()
       .references(() => student.id, { onDelete: "cascade" }),
+    // An enrollment ends instead of vanishing, so a past roster can be read back; enrolling again starts a new row.
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    endedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    unique("enrollment_section_student_key").on(t.sectionId, t.studentId),
+    uniqueIndex("enrollment_open_section_student_key").on(t.sectionId, t.studentId).where(sql`${t.endedAt} is null`),
+    // As-of reads of a section's roster look at ended rows too.
+    index("enrollment_section_student_idx").on(t.sectionId, t.studentId),
+    check("enrollment_ends_after_start", sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
     index("enrollment_student_idx").on(t.studentId),
     index("enrollment_school_idx").on(t.schoolId),
   ],

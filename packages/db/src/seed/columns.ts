@@ -107,6 +107,7 @@ export class SchoolRows {
     school_id: "int",
     section_id: "int",
     student_id: "int",
+    started_at: "timestamptz",
   });
   readonly mark = new ColumnBuffer("mark", {
     id: "bigint",

@@ -9,6 +9,8 @@ export const DEMO_DOMAIN = "demo.gradewatch.test";
 const STAFF_DOMAIN = "staff.gradewatch.test";
 // MISIS went live in August 2014: the records "exist" from then, not from whenever the seed ran.
 const RECORDS_CREATED_AT = Date.parse("2014-08-01T08:00:00-07:00");
+/** Every seeded enrollment starts on the first day of the 2014-15 school year and is still open. */
+const ENROLLED_FROM = Date.parse("2014-08-12T00:00:00-07:00");
 const HOUR = 3600_000;
 
 export interface PeriodItems {
@@ -149,7 +151,7 @@ export function generateSchool(ctx: GenerationContext, plan: SchoolPlan, rows: S
       level: elementary ? "ELEMENTARY" : "SECONDARY",
     });
     for (const studentId of students) {
-      rows.enrollment.add({ id: ++ctx.ids.enrollment, school_id: schoolId, section_id: id, student_id: studentId });
+      rows.enrollment.add({ id: ++ctx.ids.enrollment, school_id: schoolId, section_id: id, student_id: studentId, started_at: ENROLLED_FROM });
     }
     sections.push({ id, teacherId, students, elementary });
   };

@@ -1,9 +1,9 @@
 import { endOfDay, type GradingItemTemplate, STANDARD_GRADING_ITEMS, zonedInstant } from "@gradewatch/domain";
-import { getTableName, is, sql } from "drizzle-orm";
+import { eq, getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
 import * as schema from "../schema/index.js";
-import { districtSetting, employee, enrollment, esc, gradingItem, maintenanceWindow, mark, markHistory, outage, reportingPeriod, school, section, student } from "../schema/index.js";
+import { deadlineChange, districtSetting, employee, enrollment, esc, gradingItem, maintenanceWindow, mark, markHistory, outage, reportingPeriod, school, section, student } from "../schema/index.js";
 import { employeeBuffer, SchoolRows, schoolBuffer } from "./columns.js";
 import { EntryCalendar, WINDOW_OPENS_ON } from "./entry-times.js";
 import { addEmployee, DEMO_DOMAIN, type GenerationContext, generateSchool, type PeriodItems } from "./generate.js";
@@ -41,8 +41,17 @@ const NIGHTLY_DESCRIPTION = "Nightly maintenance: the system is down and anythin
 const OUTAGE_START = zonedInstant("2014-11-04", "14:00");
 const OUTAGE_END = zonedInstant("2014-11-04", "16:00");
 const SCHOOL_YEAR = "2014-15";
-const ELEMENTARY_DEADLINES = { windowOpensOn: WINDOW_OPENS_ON, originalDeadline: "2014-11-07", currentDeadline: "2014-11-14" };
+// Both periods start at their original deadline; the elementary extension is a recorded change (below).
+const ELEMENTARY_DEADLINES = { windowOpensOn: WINDOW_OPENS_ON, originalDeadline: "2014-11-07", currentDeadline: "2014-11-07" };
 const SECONDARY_DEADLINES = { windowOpensOn: WINDOW_OPENS_ON, originalDeadline: "2014-11-07", currentDeadline: "2014-11-07" };
+/** The superintendent's letter of November 5, 2014, sent before the demo clock's start, as a deadline change. */
+const ELEMENTARY_EXTENSION = {
+  fromDeadline: "2014-11-07",
+  toDeadline: "2014-11-14",
+  reason:
+    "Student information system outage of November 4: elementary Reporting Period 1 grades may be delivered until Friday, November 14 (superintendent's letter of November 5, 2014)",
+  changedAt: zonedInstant("2014-11-05", "07:00"),
+};
 /** lausd marks run to the end of the extended deadline day, Los Angeles time. */
 const LAUSD_MARKS_UNTIL = "2014-11-14";
 /** Marks plus enrollments per insert transaction: large enough to amortise round trips, small enough for memory. */
@@ -56,6 +65,7 @@ export type SeedTable =
   | "section"
   | "enrollment"
   | "reporting_period"
+  | "deadline_change"
   | "grading_item"
   | "mark"
   | "mark_history"
@@ -231,6 +241,9 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
     addEmployee(ctx, rng, central, { role: "DISTRICT_ADMIN", email: i === 0 ? `admin@${DEMO_DOMAIN}` : undefined });
   }
   await db.execute(central.insertSql());
+  const [admin] = await db.select({ id: employee.id }).from(employee).where(eq(employee.email, `admin@${DEMO_DOMAIN}`));
+  // The trigger of migration as_of_rules moves the period's current_deadline to November 14.
+  await db.insert(deadlineChange).values({ periodId: periods.elementary.periodId, changedById: admin!.id, ...ELEMENTARY_EXTENSION });
   progress(1, total, "district");
 
   const skipTriggers = await canSkipTriggers(db);
@@ -281,6 +294,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
       section: ctx.ids.section - start.section,
       enrollment: ctx.ids.enrollment - start.enrollment,
       reporting_period: 2,
+      deadline_change: 1,
       grading_item: periods.elementary.items.length + periods.secondary.items.length,
       mark: ctx.ids.mark - start.mark,
       mark_history: ctx.ids.markHistory - start.mark_history,

@@ -175,6 +175,26 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     expect(setting?.value).toBe(DEMO_CLOCK_START);
   });
 
+  it("should record the November 5 extension as a change by the district admin, which the elementary deadline follows", async () => {
+    const changes = await rows<Record<string, unknown>>(
+      db,
+      sql`select p.name, p.original_deadline::text as original, p.current_deadline::text as current, c.from_deadline::text as "from",
+          c.to_deadline::text as "to", e.email, c.changed_at < ${DEMO_CLOCK_START}::timestamptz as before_clock, c.reason
+        from reporting_period p left join deadline_change c on c.period_id = p.id left join employee e on e.id = c.changed_by_id
+        order by p.name`,
+    );
+    expect(changes).toEqual([
+      expect.objectContaining({ name: "Elementary Reporting Period 1", original: "2014-11-07", current: "2014-11-14", from: "2014-11-07", to: "2014-11-14", email: "admin@demo.gradewatch.test", before_clock: true }),
+      expect.objectContaining({ name: "Secondary Reporting Period 1", original: "2014-11-07", current: "2014-11-07", from: null }),
+    ]);
+    expect(changes[0]!.reason).toMatch(/outage of November 4/);
+    const [open] = await rows<{ ended: number; early: number }>(
+      db,
+      sql`select count(*) filter (where ended_at is not null)::int as ended, count(*) filter (where started_at > '2014-10-27 00:00-07')::int as early from enrollment`,
+    );
+    expect(open).toEqual({ ended: 0, early: 0 });
+  });
+
   it("should keep every mark on its item's scale, by the section's teacher, for an enrolled student", async () => {
     const used = await rows<{ scale: MarkScale; value: string }>(
       db,
@@ -261,7 +281,7 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     await verifyForeignKeys(db);
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
-      await tx.execute(sql`insert into enrollment (school_id, section_id, student_id) values (1, 999999, 1)`);
+      await tx.execute(sql`insert into enrollment (school_id, section_id, student_id, started_at) values (1, 999999, 1, now())`);
     });
     try {
       await expect(verifyForeignKeys(db)).rejects.toThrow("enrollment.section_id -> section: 1 rows");

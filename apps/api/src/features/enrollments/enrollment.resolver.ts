@@ -7,14 +7,14 @@ import { enrollStudent, unenrollStudent } from "./enrollment.service.js";
 @Resolver()
 export class EnrollmentResolver {
   @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
-  @Mutation(() => Section, { description: "Puts a student of the section's school on its roster; enrolling twice changes nothing" })
+  @Mutation(() => Section, { description: "Puts a student of the section's school on its roster; enrolling twice changes nothing, enrolling after an end starts a new enrollment" })
   enrollStudent(@Arg("sectionId", () => ID) sectionId: string, @Arg("studentId", () => ID) studentId: string, @Ctx() ctx: Context) {
-    return enrollStudent(ctx.db, ctx.actor!, parseId(sectionId, "sectionId"), parseId(studentId, "studentId"));
+    return enrollStudent(ctx.db, ctx.actor!, ctx.clock, parseId(sectionId, "sectionId"), parseId(studentId, "studentId"));
   }
 
   @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
-  @Mutation(() => Section, { description: "Takes a student off the roster; refused while they have marks in the section" })
+  @Mutation(() => Section, { description: "Ends the student's enrollment in the section (kept as history); refused while they have marks in the section" })
   unenrollStudent(@Arg("sectionId", () => ID) sectionId: string, @Arg("studentId", () => ID) studentId: string, @Ctx() ctx: Context) {
-    return unenrollStudent(ctx.db, ctx.actor!, parseId(sectionId, "sectionId"), parseId(studentId, "studentId"));
+    return unenrollStudent(ctx.db, ctx.actor!, ctx.clock, parseId(sectionId, "sectionId"), parseId(studentId, "studentId"));
   }
 }

@@ -1,9 +1,12 @@
+import { enrollment } from "@gradewatch/db/schema";
 import { testDbKinds } from "@gradewatch/db/testing";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type Fixture } from "../../test/fixtures.js";
 import { startTestApi, type TestApi } from "../../test/harness.js";
 
 const ENROLL = `mutation($section: ID!, $student: ID!) { enrollStudent(sectionId: $section, studentId: $student) { enrolledCount } }`;
+const SAVE = `mutation($items: [SaveMarkInput!]!) { saveMarks(items: $items) { status code reason } }`;
 const UNENROLL = `mutation($section: ID!, $student: ID!) { unenrollStudent(sectionId: $section, studentId: $student) { enrolledCount } }`;
 
 describe.each(testDbKinds())("section rosters on %s", (kind) => {
@@ -64,5 +67,39 @@ describe.each(testDbKinds())("section rosters on %s", (kind) => {
     const res = await api.gqlAs(teacher, ENROLL, { section: String(f.sections.elm), student: dee });
     expect(res.errors![0]!.extensions!.code).toBe("FORBIDDEN");
     expect(await roster()).toEqual(["Ben Kim", "Ana Lopez"]);
+  });
+
+  it("should end an enrollment instead of deleting it, and start a new one when the student is enrolled again", async () => {
+    const vars = { section: String(f.sections.elm), student: dee };
+    const teacher = await api.tokenFor(f.teachers.elm);
+    const teachersStudents = async () =>
+      (await api.gqlAs(teacher, `{ students(perPage: 50) { items { fullName } } }`)).data!.students.items.map((s: { fullName: string }) => s.fullName);
+    const rows = () =>
+      api.database.db
+        .select({ startedAt: enrollment.startedAt, endedAt: enrollment.endedAt })
+        .from(enrollment)
+        .where(eq(enrollment.studentId, Number(dee)))
+        .orderBy(asc(enrollment.id));
+    // Dee was enrolled and taken off above: the ended enrollment is still there, with when it ended.
+    expect(await rows()).toEqual([{ startedAt: new Date("2014-11-05T16:00:00Z"), endedAt: new Date("2014-11-05T16:00:00Z") }]);
+    expect(await teachersStudents()).not.toContain("Dee Park");
+    // Both save paths (gw_save_marks on PostgreSQL, the service otherwise) count only an open enrollment.
+    const save = await api.gqlAs(teacher, SAVE, {
+      items: [{ operationId: `ended-${kind}`, periodId: String(f.period), sectionId: String(f.sections.elm), studentId: dee, gradingItemId: String(f.items.reading), value: "3" }],
+    });
+    expect(save.data!.saveMarks[0]).toMatchObject({ status: "REJECTED", code: "BAD_USER_INPUT", reason: `Student ${dee} is not enrolled in this section` });
+
+    expect((await api.gqlAs(principal, ENROLL, vars)).data!.enrollStudent.enrolledCount).toBe(3);
+    expect(await rows()).toEqual([
+      { startedAt: new Date("2014-11-05T16:00:00Z"), endedAt: new Date("2014-11-05T16:00:00Z") },
+      { startedAt: new Date("2014-11-05T16:00:00Z"), endedAt: null },
+    ]);
+    expect(await roster()).toEqual(["Ben Kim", "Ana Lopez", "Dee Park"]);
+    expect(await teachersStudents()).toContain("Dee Park");
+
+    expect((await api.gqlAs(principal, UNENROLL, vars)).data!.unenrollStudent.enrolledCount).toBe(2);
+    expect((await api.gqlAs(principal, UNENROLL, vars)).data!.unenrollStudent.enrolledCount).toBe(2);
+    expect((await rows()).map((r) => r.endedAt !== null)).toEqual([true, true]);
+    expect(await teachersStudents()).not.toContain("Dee Park");
   });
 });

@@ -122,7 +122,7 @@ async function plan(ctx: Context, args: ImportArgs) {
     .select({ id: student.id, districtStudentId: student.districtStudentId, firstName: student.firstName, lastName: student.lastName })
     .from(enrollment)
     .innerJoin(student, eq(student.id, enrollment.studentId))
-    .where(eq(enrollment.sectionId, s.id));
+    .where(and(eq(enrollment.sectionId, s.id), isNull(enrollment.endedAt)));
   const students = new Map(enrolled.map((st) => [st.districtStudentId, st]));
   const items = await db.select().from(gradingItem);
   const itemOf = new Map(items.map((i) => [`${i.periodId}:${i.code.toUpperCase()}`, i]));

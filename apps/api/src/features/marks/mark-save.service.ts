@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { checkMark, endOfDay, MARK_SCALE_VALUES, type MarkScale, zonedInstant } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
 import {
@@ -73,7 +73,7 @@ async function validate(db: Db, actor: Actor, now: Date, item: SaveMarkInput) {
     .from(section)
     .leftJoin(reportingPeriod, eq(reportingPeriod.id, ids.periodId))
     .leftJoin(gradingItem, and(eq(gradingItem.id, ids.gradingItemId), eq(gradingItem.periodId, reportingPeriod.id)))
-    .leftJoin(enrollment, and(eq(enrollment.sectionId, section.id), eq(enrollment.studentId, ids.studentId)))
+    .leftJoin(enrollment, and(eq(enrollment.sectionId, section.id), eq(enrollment.studentId, ids.studentId), isNull(enrollment.endedAt)))
     .where(and(sectionScope(actor), eq(section.id, ids.sectionId)))
     .limit(1);
   if (!row) throw new Rejection("NOT_FOUND", `Section ${ids.sectionId} not found`);

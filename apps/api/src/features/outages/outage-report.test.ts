@@ -49,7 +49,7 @@ describe.each(testDbKinds())("outage report on %s", (kind) => {
       .values({ schoolId: f.schools.oak, teacherId: f.teachers.oak, courseName: "Grade 2 Homeroom", gradeLevel: 2, level: "ELEMENTARY" })
       .returning();
     oakSection = s!.id;
-    await db.insert(enrollment).values({ schoolId: f.schools.oak, sectionId: oakSection, studentId: f.students.oakKid });
+    await db.insert(enrollment).values({ schoolId: f.schools.oak, sectionId: oakSection, studentId: f.students.oakKid, startedAt: new Date("2014-08-12T07:00:00Z") });
     const [hr] = await db.insert(employee).values({ employeeNumber: "E0000077", firstName: "Hana", lastName: "Ruiz", email: "hana@hr.test", role: "HR" }).returning();
     hrId = hr!.id;
     adminId = (await db.select().from(employee).where(eq(employee.email, "admin@district.test")))[0]!.id;

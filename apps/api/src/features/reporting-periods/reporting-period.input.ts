@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { LocalDate } from "../../graphql/scalars/index.js";
 import { PeriodLevel } from "../sections/section.type.js";
@@ -40,6 +40,11 @@ export class ReportingPeriodCreateInput {
   @Field(() => LocalDate, { nullable: true, description: "Defaults to the original deadline" })
   currentDeadline?: string;
 
+  @Field(() => String, { nullable: true, description: "Why the deadline differs from the original one; required when it does" })
+  @IsOptional()
+  @MaxLength(500, { message: "deadlineChangeReason is at most 500 characters" })
+  deadlineChangeReason?: string;
+
   @Field(() => [GradingItemInput], { nullable: true, description: "Defaults to the district's standard items for the level" })
   @IsOptional()
   @ArrayMinSize(1, { message: "a reporting period marks at least one grading item" })
@@ -61,6 +66,11 @@ export class ReportingPeriodUpdateInput {
   @Field(() => LocalDate, { nullable: true })
   originalDeadline?: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: "Moving it records a deadline change, which needs deadlineChangeReason" })
   currentDeadline?: string;
+
+  @Field(() => String, { nullable: true, description: "Why the deadline moves; required when currentDeadline changes, kept with the change" })
+  @IsOptional()
+  @MaxLength(500, { message: "deadlineChangeReason is at most 500 characters" })
+  deadlineChangeReason?: string;
 }

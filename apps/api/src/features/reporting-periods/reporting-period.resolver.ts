@@ -1,8 +1,8 @@
-import { endOfDay } from "@gradewatch/domain";
+import { deadlineAsOf, endOfDay } from "@gradewatch/domain";
 import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
-import { DateTime } from "../../graphql/scalars/index.js";
+import { DateTime, LocalDate } from "../../graphql/scalars/index.js";
 import { ReportingPeriodListArgs, ReportingPeriodPage } from "./reporting-period.args.js";
 import { ReportingPeriodCreateInput, ReportingPeriodUpdateInput } from "./reporting-period.input.js";
 import {
@@ -11,7 +11,7 @@ import {
   listReportingPeriods,
   updateReportingPeriod,
 } from "./reporting-period.service.js";
-import { GradingItem, ReportingPeriod } from "./reporting-period.type.js";
+import { DeadlineChange, GradingItem, ReportingPeriod } from "./reporting-period.type.js";
 
 @Authorized()
 @Resolver(() => ReportingPeriod)
@@ -32,7 +32,7 @@ export class ReportingPeriodResolver {
     @Arg("input", () => ReportingPeriodCreateInput) input: ReportingPeriodCreateInput,
     @Ctx() ctx: Context,
   ) {
-    return createReportingPeriod(ctx.db, input);
+    return createReportingPeriod(ctx.db, ctx.actor!, ctx.clock, input);
   }
 
   @Authorized(["DISTRICT_ADMIN"])
@@ -42,12 +42,22 @@ export class ReportingPeriodResolver {
     @Arg("input", () => ReportingPeriodUpdateInput) input: ReportingPeriodUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return updateReportingPeriod(ctx.db, parseId(id), input);
+    return updateReportingPeriod(ctx.db, ctx.actor!, ctx.clock, parseId(id), input);
   }
 
   @FieldResolver(() => [GradingItem])
   gradingItems(@Root() root: ReportingPeriod, @Ctx() ctx: Context) {
     return ctx.loaders.gradingItemsByPeriod.load(root.id);
+  }
+
+  @FieldResolver(() => [DeadlineChange], { description: "Every move of the deadline, oldest first" })
+  deadlineChanges(@Root() root: ReportingPeriod, @Ctx() ctx: Context) {
+    return ctx.loaders.deadlineChangesByPeriod.load(root.id);
+  }
+
+  @FieldResolver(() => LocalDate, { description: "The deadline as it stood at a past (or present) instant" })
+  async deadlineAsOf(@Root() root: ReportingPeriod, @Arg("at", () => DateTime) at: Date, @Ctx() ctx: Context) {
+    return deadlineAsOf(await ctx.loaders.deadlineChangesByPeriod.load(root.id), at) ?? root.originalDeadline;
   }
 
   @FieldResolver(() => DateTime, { description: "The last instant marks are accepted: end of the current deadline day in Los Angeles" })

@@ -1,7 +1,9 @@
-import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
-import { gradingItem, reportingPeriod } from "@gradewatch/db/schema";
+import { deadlineChange, gradingItem, reportingPeriod } from "@gradewatch/db/schema";
 import { STANDARD_GRADING_ITEMS } from "@gradewatch/domain";
+import type { Actor } from "../../access/actor.js";
+import type { Clock } from "../../clock.js";
 import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { likePattern, paginate } from "../../graphql/pagination.js";
@@ -48,7 +50,35 @@ export async function getReportingPeriod(db: Db, id: number) {
   return row;
 }
 
-export async function createReportingPeriod(db: Db, input: ReportingPeriodCreateInput) {
+function reasonFor(move: { from: string; to: string } | undefined, reason: string | undefined) {
+  const given = reason?.trim();
+  if (move && move.from !== move.to && !given) {
+    throw badInput(`Give a reason for moving the deadline from ${move.from} to ${move.to} (deadlineChangeReason): it is kept with the change`);
+  }
+  return given ?? "";
+}
+
+/**
+ * The one writer of deadline changes. The row is the record; a trigger (migration as_of_rules) copies the
+ * latest change into reporting_period.current_deadline in the same transaction.
+ */
+async function recordDeadlineChange(tx: Db, change: { periodId: number; from: string; to: string; reason: string; actor: Actor; at: Date }) {
+  await tx.insert(deadlineChange).values({
+    periodId: change.periodId,
+    fromDeadline: change.from,
+    toDeadline: change.to,
+    reason: change.reason,
+    changedById: change.actor.id,
+    changedAt: change.at,
+  });
+}
+
+/** A period's deadline changes, oldest first. */
+export function listDeadlineChanges(db: Db, periodId: number) {
+  return db.select().from(deadlineChange).where(eq(deadlineChange.periodId, periodId)).orderBy(asc(deadlineChange.changedAt), asc(deadlineChange.id));
+}
+
+export async function createReportingPeriod(db: Db, actor: Actor, clock: Clock, input: ReportingPeriodCreateInput) {
   const values = {
     schoolYear: input.schoolYear,
     name: input.name.trim(),
@@ -58,6 +88,8 @@ export async function createReportingPeriod(db: Db, input: ReportingPeriodCreate
     currentDeadline: asDate(input.currentDeadline ?? input.originalDeadline)!,
   };
   checkDates(values);
+  const move = { from: values.originalDeadline, to: values.currentDeadline };
+  const reason = reasonFor(move, input.deadlineChangeReason);
   const items = input.gradingItems ?? STANDARD_GRADING_ITEMS[input.level];
   const codes = new Set<string>();
   for (const item of items) {
@@ -66,24 +98,35 @@ export async function createReportingPeriod(db: Db, input: ReportingPeriodCreate
   }
   // The period and what it marks are one change: a period with nothing to mark is never visible.
   return write(db, async (tx) => {
-    const [row] = await tx.insert(reportingPeriod).values(values).returning();
+    const [row] = await tx.insert(reportingPeriod).values({ ...values, currentDeadline: values.originalDeadline }).returning();
     await tx.insert(gradingItem).values(items.map((item, i) => ({ periodId: row!.id, code: item.code, name: item.name.trim(), scale: item.scale, position: i + 1 })));
-    return row!;
+    if (move.from === move.to) return row!;
+    await recordDeadlineChange(tx, { periodId: row!.id, ...move, reason, actor, at: clock.now() });
+    return getReportingPeriod(tx, row!.id);
   });
 }
 
-export async function updateReportingPeriod(db: Db, id: number, input: ReportingPeriodUpdateInput) {
+/** A move of the deadline is recorded as a deadline change, with who, when and why; the rest is edited in place. */
+export async function updateReportingPeriod(db: Db, actor: Actor, clock: Clock, id: number, input: ReportingPeriodUpdateInput) {
   const current = await getReportingPeriod(db, id);
   const values = definedOnly({
     name: input.name?.trim(),
     windowOpensOn: asDate(input.windowOpensOn),
     originalDeadline: asDate(input.originalDeadline),
-    currentDeadline: asDate(input.currentDeadline),
   });
-  checkDates({ ...current, ...values });
-  if (Object.keys(values).length === 0) return current;
+  // A deadline that never moved is the original one: it follows a corrected original deadline.
+  const follows = values.originalDeadline !== undefined && (await listDeadlineChanges(db, id)).length === 0;
+  const from = follows ? values.originalDeadline! : current.currentDeadline;
+  const to = asDate(input.currentDeadline) ?? from;
+  checkDates({ ...current, ...values, currentDeadline: to });
+  const move = to !== from ? { from, to } : undefined;
+  const reason = reasonFor(move, input.deadlineChangeReason);
+  if (Object.keys(values).length === 0 && !move) return current;
   return write(db, async (tx) => {
-      const [row] = await tx.update(reportingPeriod).set(values).where(eq(reportingPeriod.id, id)).returning();
-      return row!;
+    if (Object.keys(values).length > 0) {
+      await tx.update(reportingPeriod).set({ ...values, ...(follows ? { currentDeadline: from } : {}) }).where(eq(reportingPeriod.id, id));
+    }
+    if (move) await recordDeadlineChange(tx, { periodId: id, ...move, reason, actor, at: clock.now() });
+    return getReportingPeriod(tx, id);
   });
 }

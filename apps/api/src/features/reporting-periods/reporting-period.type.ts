@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { LocalDate } from "../../graphql/scalars/index.js";
+import { DateTime, LocalDate } from "../../graphql/scalars/index.js";
 import { PeriodLevel } from "../sections/section.type.js";
 
 export enum MarkScale {
@@ -52,4 +52,28 @@ export class ReportingPeriod {
 
   @Field(() => LocalDate, { description: "Marks are due by the end of this day, Los Angeles time" })
   currentDeadline!: string;
+}
+
+@ObjectType({ description: "One move of a period's deadline: kept for good, so the deadline of any past moment can be told" })
+export class DeadlineChange {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => ID)
+  periodId!: number;
+
+  @Field(() => LocalDate)
+  fromDeadline!: string;
+
+  @Field(() => LocalDate)
+  toDeadline!: string;
+
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => ID, { nullable: true, description: "Who moved it; empty for changes made before that was kept" })
+  changedById!: number | null;
+
+  @Field(() => DateTime, { description: "When, on the district clock" })
+  changedAt!: Date;
 }

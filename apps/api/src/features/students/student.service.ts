@@ -1,4 +1,4 @@
-import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
 import { schoolScope, studentScope } from "../../access/scope.js";
@@ -30,7 +30,7 @@ export function listStudents(db: Db, actor: Actor, args: StudentListArgs) {
   if (f.gradeLevel !== undefined && f.gradeLevel !== null) where.push(eq(student.gradeLevel, f.gradeLevel));
   if (f.sectionId) {
     const sectionId = parseId(f.sectionId, "sectionId");
-    where.push(inArray(student.id, db.select({ id: enrollment.studentId }).from(enrollment).where(eq(enrollment.sectionId, sectionId))));
+    where.push(inArray(student.id, db.select({ id: enrollment.studentId }).from(enrollment).where(and(eq(enrollment.sectionId, sectionId), isNull(enrollment.endedAt)))));
   }
   return paginate(db, args, {
     table: student,
