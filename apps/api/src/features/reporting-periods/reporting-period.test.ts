@@ -1,5 +1,8 @@
+import { deadlineChange, reportingPeriod } from "@gradewatch/db/schema";
 import { testDbKinds } from "@gradewatch/db/testing";
 import { STANDARD_GRADING_ITEMS } from "@gradewatch/domain";
+import { desc, eq, sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type Fixture } from "../../test/fixtures.js";
 import { startTestApi, type TestApi } from "../../test/harness.js";
@@ -37,6 +40,76 @@ describe.each(testDbKinds())("reporting periods on %s", (kind) => {
       message: "currentDeadline cannot be earlier than originalDeadline: deadlines are only ever extended",
       extensions: { code: "BAD_USER_INPUT" },
     });
+  });
+
+  const MOVE = `mutation($id: ID!, $input: ReportingPeriodUpdateInput!) { updateReportingPeriod(id: $id, input: $input) { currentDeadline } }`;
+  const HISTORY = `query($id: ID!) { reportingPeriod(id: $id) { currentDeadline
+    deadlineChanges { fromDeadline toDeadline reason changedById changedAt }
+    before: deadlineAsOf(at: "2014-11-05T14:59:59Z") after: deadlineAsOf(at: "2014-11-05T15:00:00Z") } }`;
+
+  it("should refuse to move the deadline without a reason, and move nothing", async () => {
+    for (const reason of [undefined, "   "]) {
+      const res = await api.gql(MOVE, { id: String(f.period), input: { currentDeadline: "2014-11-21", deadlineChangeReason: reason } });
+      expect(res.errors![0]).toMatchObject({
+        message: "Give a reason for moving the deadline from 2014-11-14 to 2014-11-21 (deadlineChangeReason): it is kept with the change",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    const res = await api.gql(HISTORY, { id: String(f.period) });
+    expect(res.data!.reportingPeriod.currentDeadline).toBe("2014-11-14");
+    expect(res.data!.reportingPeriod.deadlineChanges).toHaveLength(1);
+  });
+
+  it("should keep each move of the deadline with who, when and why, and tell the deadline of a past moment", async () => {
+    const admin = await api.database.db.execute(sql`select id from employee where email = 'admin@district.test'`);
+    const adminId = String((admin as unknown as { rows: { id: number }[] }).rows[0]!.id);
+    const moved = await api.gql(MOVE, { id: String(f.period), input: { currentDeadline: "2014-11-21", deadlineChangeReason: "Veterans Day week" } });
+    expect(moved.data!.updateReportingPeriod.currentDeadline).toBe("2014-11-21");
+    // Setting the deadline it already has is no move: no reason asked, no row written.
+    await api.gql(MOVE, { id: String(f.period), input: { currentDeadline: "2014-11-21", name: "Elementary Reporting Period 1" } });
+    const res = await api.gql(HISTORY, { id: String(f.period) });
+    expect(res.data!.reportingPeriod).toEqual({
+      currentDeadline: "2014-11-21",
+      deadlineChanges: [
+        { fromDeadline: "2014-11-07", toDeadline: "2014-11-14", reason: "Outage of November 4", changedById: adminId, changedAt: "2014-11-05T15:00:00.000Z" },
+        { fromDeadline: "2014-11-14", toDeadline: "2014-11-21", reason: "Veterans Day week", changedById: adminId, changedAt: "2014-11-05T16:00:00.000Z" },
+      ],
+      before: "2014-11-07",
+      after: "2014-11-14",
+    });
+  });
+
+  it("should keep current_deadline equal to the latest change whatever is written, and refuse to write it directly", async () => {
+    const db = api.database.db;
+    const day = fc.integer({ min: 7, max: 28 }).map((d) => `2014-11-${String(d).padStart(2, "0")}`);
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant("change" as const), to: day, minutes: fc.integer({ min: -600, max: 600 }) }),
+      fc.record({ kind: fc.constant("direct" as const), to: day, minutes: fc.constant(0) }),
+    );
+    const latest = async () => {
+      const [row] = await db.select({ to: deadlineChange.toDeadline }).from(deadlineChange).where(eq(deadlineChange.periodId, f.period))
+        .orderBy(desc(deadlineChange.changedAt), desc(deadlineChange.id)).limit(1);
+      const [period] = await db.select({ current: reportingPeriod.currentDeadline }).from(reportingPeriod).where(eq(reportingPeriod.id, f.period));
+      return { latest: row!.to, current: period!.current };
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+        for (const s of steps) {
+          const before = await latest();
+          if (s.kind === "change") {
+            // Changes may arrive out of time order (a backdated record): the latest by time still decides.
+            await db.insert(deadlineChange).values({
+              periodId: f.period, fromDeadline: before.current, toDeadline: s.to, reason: "property test", changedAt: new Date(Date.parse("2014-11-06T00:00:00Z") + s.minutes * 60_000),
+            });
+          } else if (s.to !== before.current) {
+            await expect(db.update(reportingPeriod).set({ currentDeadline: s.to }).where(eq(reportingPeriod.id, f.period))).rejects.toThrow();
+          }
+          const after = await latest();
+          expect(after.current).toBe(after.latest);
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it("should answer the district clock in Los Angeles time", async () => {
