@@ -57,7 +57,7 @@ export const resources: Record<string, ResourceConfig> = {
     fields: "id schoolYear name level windowOpensOn originalDeadline currentDeadline deadlineAt gradingItems { id code name scale position }",
     create: "createReportingPeriod",
     update: "updateReportingPeriod",
-    inputFields: ["schoolYear", "name", "level", "windowOpensOn", "originalDeadline", "currentDeadline"],
+    inputFields: ["schoolYear", "name", "level", "windowOpensOn", "originalDeadline", "currentDeadline", "deadlineChangeReason"],
   },
   marks: {
     list: "marks",

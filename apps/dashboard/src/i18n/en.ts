@@ -68,6 +68,7 @@ export const en = {
         windowOpensOn: "Window opens",
         originalDeadline: "Original deadline",
         currentDeadline: "Deadline",
+        deadlineChangeReason: "Why the deadline moves",
         deadlineAt: "Marks accepted until",
         gradingItems: "Marked on",
         code: "Code",
