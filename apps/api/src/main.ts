@@ -4,7 +4,7 @@ import { employee } from "@gradewatch/db/schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seed } from "@gradewatch/db/seed";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { RowLevelSecurityError } from "./access/request-scope.js";
-import { resolveClock } from "./clock.js";
+import { keepClock, resolveClock } from "./clock.js";
 import { resolveSessionSecret } from "./features/auth/auth.service.js";
 import { setDemoPasswords } from "./features/auth/demo-accounts.js";
 import { readConfig } from "./config.js";
@@ -13,6 +13,7 @@ import { createServer } from "./server.js";
 
 let database: Awaited<ReturnType<typeof createDb>> | undefined;
 let server: Awaited<ReturnType<typeof createServer>> | undefined;
+let clockKeeper: ReturnType<typeof keepClock> | undefined;
 let stopping = false;
 
 async function shutdown(signal: string) {
@@ -27,6 +28,8 @@ async function shutdown(signal: string) {
     await server.stop();
     logger.info("http server stopped");
   }
+  // The next start continues the simulated clock from here.
+  await clockKeeper?.stop();
   // Closing waits for a transaction under way (the first start's seeding, say) to finish.
   await database?.close();
   logger.info("database closed");
@@ -60,7 +63,11 @@ async function main() {
     });
     logger.info({ counts: summary.counts }, "demo district loaded");
   }
-  const clock = await resolveClock(db, config.clockStart);
+  const { clock, movedFrom } = await resolveClock(db, config.clockStart);
+  clockKeeper = keepClock(db, clock, (err) => logger.warn({ err }, "could not save the simulated clock"));
+  if (movedFrom && config.clockStart) {
+    logger.warn({ clockStart: movedFrom.toISOString(), now: clock.now().toISOString() }, "CLOCK_START is earlier than recorded history: continuing from it instead");
+  }
   const secret = await resolveSessionSecret(db, clock, process.env.SESSION_SECRET);
   server = await createServer({
     db,
@@ -77,7 +84,7 @@ async function main() {
     "",
     `  Gradewatch is running at http://localhost:${port}/  (GraphQL at /graphql)`,
     `  database: ${where}`,
-    `  clock: ${clock.now().toISOString()}${clock.simulated ? " (simulated; CLOCK_START=real for real time)" : ""}`,
+    `  clock: ${clock.now().toISOString()}${clock.simulated ? ` (simulated${movedFrom ? ", continuing where it stopped" : ""}; CLOCK_START=real for real time)` : ""}`,
     `  started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     "",
     ...(logins.length
