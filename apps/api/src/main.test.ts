@@ -20,6 +20,8 @@ const schoolTotal = async (url: string) => {
   return ((await res.json()) as any).data as { schools: { total: number }; students: { total: number } };
 };
 
+const clockNow = async (url: string) => Date.parse(((await (await fetch(`${url}/healthz`)).json()) as { now: string }).now);
+
 describe("the start command on the embedded database", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-main-"));
   let api: RunningApi;
@@ -50,13 +52,17 @@ describe("the start command on the embedded database", () => {
     expect(second.output).not.toMatch(/\n\s+at /);
   });
 
-  it("should close cleanly on SIGTERM and keep the data for the next start without reseeding", async () => {
+  it("should close cleanly on SIGTERM and keep the data and the clock's progress for the next start without reseeding", async () => {
     const before = await schoolTotal(api.url);
+    const clockBefore = await clockNow(api.url);
     expect(await api.stop("SIGTERM")).toBe(0);
     expect(fs.existsSync(path.join(dataDir, "gradewatch.lock"))).toBe(false);
     api = await startApiProcess({ DATA_DIR: dataDir, LOG_LEVEL: "info" });
     expect(api.output()).not.toMatch(/loading the demo district/);
     expect(await schoolTotal(api.url)).toEqual(before);
+    // The demo clock continues from where it stopped instead of going back to 08:00.
+    expect(await clockNow(api.url)).toBeGreaterThanOrEqual(clockBefore);
+    expect(api.output()).toMatch(/continuing where it stopped/);
   });
 
   it("should close cleanly on SIGINT (Ctrl-C) too", async () => {
