@@ -94,3 +94,26 @@ export const deadlineChange = pgTable(
     check("deadline_change_reason_not_blank", sql`length(trim(${t.reason})) > 0`),
   ],
 );
+
+// Append-only: every create, edit and delete of an outage or a maintenance window, as the row before and
+// after (null before = created, null after = deleted), so a replay can tell which were in force at a past
+// instant. Rows without any change here are as they were first loaded (the seed's).
+export const operationsChange = pgTable(
+  "operations_change",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    entity: text().notNull(),
+    entityId: integer().notNull(),
+    fromState: jsonb(),
+    toState: jsonb(),
+    changedById: integer()
+      .notNull()
+      .references(() => employee.id),
+    changedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("operations_change_entity_idx").on(t.entity, t.entityId, t.changedAt),
+    check("operations_change_entity_known", sql`${t.entity} in ('outage', 'maintenance_window')`),
+    check("operations_change_has_state", sql`${t.fromState} is not null or ${t.toState} is not null`),
+  ],
+);

@@ -31,7 +31,7 @@ export class MaintenanceWindowResolver {
     @Arg("input", () => MaintenanceWindowCreateInput) input: MaintenanceWindowCreateInput,
     @Ctx() ctx: Context,
   ) {
-    return createMaintenanceWindow(ctx.db, input);
+    return createMaintenanceWindow(ctx.db, ctx.actor!, ctx.clock, input);
   }
 
   @Authorized(["DISTRICT_ADMIN"])
@@ -41,12 +41,12 @@ export class MaintenanceWindowResolver {
     @Arg("input", () => MaintenanceWindowUpdateInput) input: MaintenanceWindowUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return updateMaintenanceWindow(ctx.db, parseId(id), input);
+    return updateMaintenanceWindow(ctx.db, ctx.actor!, ctx.clock, parseId(id), input);
   }
 
   @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => MaintenanceWindow)
   deleteMaintenanceWindow(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return deleteMaintenanceWindow(ctx.db, parseId(id));
+    return deleteMaintenanceWindow(ctx.db, ctx.actor!, ctx.clock, parseId(id));
   }
 }

@@ -1,11 +1,14 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { maintenanceWindow } from "@gradewatch/db/schema";
+import type { Actor } from "../../access/actor.js";
+import type { Clock } from "../../clock.js";
 import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
 import { paginate } from "../../graphql/pagination.js";
 import type { MaintenanceWindowListArgs } from "./maintenance-window.args.js";
 import type { MaintenanceWindowCreateInput, MaintenanceWindowUpdateInput } from "./maintenance-window.input.js";
+import { recordOperationsChange } from "../outages/operations-change.service.js";
 
 const seconds = (t: string) => (t.length === 5 ? `${t}:00` : t);
 
@@ -38,18 +41,19 @@ export async function getMaintenanceWindow(db: Db, id: number) {
   return row;
 }
 
-export async function createMaintenanceWindow(db: Db, input: MaintenanceWindowCreateInput) {
+export async function createMaintenanceWindow(db: Db, actor: Actor, clock: Clock, input: MaintenanceWindowCreateInput) {
   check(input);
   return write(db, async (tx) => {
       const [row] = await tx
         .insert(maintenanceWindow)
         .values({ ...input, startsAtLocal: seconds(input.startsAtLocal), endsAtLocal: seconds(input.endsAtLocal) })
         .returning();
+      await recordOperationsChange(tx, actor, clock, { entity: "maintenance_window", id: row!.id, from: null, to: row! });
       return row!;
   });
 }
 
-export async function updateMaintenanceWindow(db: Db, id: number, input: MaintenanceWindowUpdateInput) {
+export async function updateMaintenanceWindow(db: Db, actor: Actor, clock: Clock, id: number, input: MaintenanceWindowUpdateInput) {
   const current = await getMaintenanceWindow(db, id);
   const values = definedOnly({
     name: input.name ?? undefined,
@@ -63,12 +67,16 @@ export async function updateMaintenanceWindow(db: Db, id: number, input: Mainten
   if (Object.keys(values).length === 0) return current;
   return write(db, async (tx) => {
       const [row] = await tx.update(maintenanceWindow).set(values).where(eq(maintenanceWindow.id, id)).returning();
+      await recordOperationsChange(tx, actor, clock, { entity: "maintenance_window", id, from: current, to: row! });
       return row!;
   });
 }
 
-export async function deleteMaintenanceWindow(db: Db, id: number) {
-  const [row] = await db.delete(maintenanceWindow).where(eq(maintenanceWindow.id, id)).returning();
-  if (!row) throw notFound("Maintenance window", id);
-  return row;
+export async function deleteMaintenanceWindow(db: Db, actor: Actor, clock: Clock, id: number) {
+  return write(db, async (tx) => {
+    const [row] = await tx.delete(maintenanceWindow).where(eq(maintenanceWindow.id, id)).returning();
+    if (!row) throw notFound("Maintenance window", id);
+    await recordOperationsChange(tx, actor, clock, { entity: "maintenance_window", id, from: row, to: null });
+    return row;
+  });
 }

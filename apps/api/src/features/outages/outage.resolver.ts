@@ -22,7 +22,7 @@ export class OutageResolver {
   @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => Outage)
   createOutage(@Arg("input", () => OutageCreateInput) input: OutageCreateInput, @Ctx() ctx: Context) {
-    return createOutage(ctx.db, input);
+    return createOutage(ctx.db, ctx.actor!, ctx.clock, input);
   }
 
   @Authorized(["DISTRICT_ADMIN"])
@@ -32,13 +32,13 @@ export class OutageResolver {
     @Arg("input", () => OutageUpdateInput) input: OutageUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return updateOutage(ctx.db, parseId(id), input);
+    return updateOutage(ctx.db, ctx.actor!, ctx.clock, parseId(id), input);
   }
 
   @Authorized(["DISTRICT_ADMIN"])
   @Mutation(() => Outage)
   deleteOutage(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return deleteOutage(ctx.db, parseId(id));
+    return deleteOutage(ctx.db, ctx.actor!, ctx.clock, parseId(id));
   }
 
   @FieldResolver(() => Int)

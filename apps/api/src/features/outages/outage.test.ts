@@ -1,4 +1,6 @@
+import { operationsChange } from "@gradewatch/db/schema";
 import { testDbKinds } from "@gradewatch/db/testing";
+import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test/harness.js";
 
@@ -28,5 +30,29 @@ describe.each(testDbKinds())("outages and maintenance windows on %s", (kind) => 
     expect(ok.data!.createMaintenanceWindow).toEqual({ startsAtLocal: "21:00:00", endsAtLocal: "22:00:00", timeZone: "America/Los_Angeles", active: true });
     const bad = await api.gql(`mutation { createMaintenanceWindow(input: { name: "Moon", startsAtLocal: "21:00", endsAtLocal: "22:00", timeZone: "Moon/Base" }) { id } }`);
     expect(bad.errors![0]).toMatchObject({ message: 'Unknown time zone "Moon/Base" (use an IANA name such as America/Los_Angeles)', extensions: { code: "BAD_USER_INPUT" } });
+  });
+
+  it("should keep every create, edit and delete of an outage or window as a change with who and when", async () => {
+    const created = await api.gql(`mutation { createOutage(input: { kind: MAINTENANCE, startsAt: "2014-11-06T05:00:00Z", endsAt: "2014-11-06T06:00:00Z", description: "planned" }) { id } }`);
+    const id = created.data!.createOutage.id as string;
+    await api.gql(`mutation($id: ID!) { updateOutage(id: $id, input: { description: "planned, one hour" }) { id } }`, { id });
+    await api.gql(`mutation($id: ID!) { deleteOutage(id: $id) { id } }`, { id });
+    const windows = await api.gql(`{ maintenanceWindows { items { id } } }`);
+    const windowId = windows.data!.maintenanceWindows.items[0].id as string;
+    await api.gql(`mutation($id: ID!) { updateMaintenanceWindow(id: $id, input: { active: false }) { id } }`, { id: windowId });
+
+    const rows = await api.database.db.select().from(operationsChange).orderBy(asc(operationsChange.id));
+    const ofOutage = rows.filter((r) => r.entity === "outage" && r.entityId === Number(id));
+    expect(ofOutage.map((r) => [(r.fromState as { description?: string } | null)?.description ?? null, (r.toState as { description?: string } | null)?.description ?? null])).toEqual([
+      [null, "planned"],
+      ["planned", "planned, one hour"],
+      ["planned, one hour", null],
+    ]);
+    const deactivated = rows.filter((r) => r.entity === "maintenance_window" && r.entityId === Number(windowId)).at(-1)!;
+    expect(deactivated).toMatchObject({ fromState: expect.objectContaining({ active: true }), toState: expect.objectContaining({ active: false }) });
+    for (const r of rows) {
+      expect(r.changedAt).toEqual(new Date("2014-11-05T16:00:00Z"));
+      expect(r.changedById).toEqual(expect.any(Number));
+    }
   });
 });
