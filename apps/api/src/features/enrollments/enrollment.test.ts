@@ -1,6 +1,9 @@
-import { enrollment } from "@gradewatch/db/schema";
+import { enrollment, student } from "@gradewatch/db/schema";
 import { testDbKinds } from "@gradewatch/db/testing";
 import { asc, eq } from "drizzle-orm";
+import type { Actor } from "../../access/actor.js";
+import { inActorTransaction } from "../../access/request-scope.js";
+import { studentScope } from "../../access/scope.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type Fixture } from "../../test/fixtures.js";
 import { startTestApi, type TestApi } from "../../test/harness.js";
@@ -101,5 +104,16 @@ describe.each(testDbKinds())("section rosters on %s", (kind) => {
     expect((await api.gqlAs(principal, UNENROLL, vars)).data!.unenrollStudent.enrolledCount).toBe(2);
     expect((await rows()).map((r) => r.endedAt !== null)).toEqual([true, true]);
     expect(await teachersStudents()).not.toContain("Dee Park");
+  });
+
+  it("should hide a student whose enrollment ended from the teacher in the app's scope alone and in row-level security alone", async () => {
+    const teacher: Actor = { id: f.teachers.elm, role: "TEACHER", schoolId: f.schools.elm, escId: null, sessionId: "test" };
+    const names = (rows: { firstName: string }[]) => rows.map((r) => r.firstName).sort();
+    // The test connection bypasses row-level security: only the app's condition filters here.
+    const scoped = await api.database.db.select({ firstName: student.firstName }).from(student).where(studentScope(teacher));
+    expect(names(scoped)).toEqual(["Ana", "Ben"]);
+    // No condition from the app here: only the database's policy filters.
+    const policed = await inActorTransaction(api.database.db, teacher, (tx) => tx.select({ firstName: student.firstName }).from(student));
+    expect(names(policed)).toEqual(["Ana", "Ben"]);
   });
 });
