@@ -2,12 +2,12 @@ import polyglotI18nProvider from "ra-i18n-polyglot";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
+import { lazyPage } from "./common/lazyPage";
 import { Dashboard } from "./dashboard/Dashboard";
 import { dataProvider } from "./dataProvider";
 import employees from "./employees";
 import escs from "./escs";
 import { en } from "./i18n/en";
-import { MarksGrid } from "./grid/MarksGrid";
 import { Layout } from "./layout/Layout";
 import maintenanceWindows from "./maintenanceWindows";
 import marks from "./marks";
@@ -16,6 +16,8 @@ import reportingPeriods from "./reportingPeriods";
 import schools from "./schools";
 import sections from "./sections";
 import students from "./students";
+
+const MarksGrid = lazyPage(() => import("./grid/MarksGrid"), "MarksGrid");
 
 const i18nProvider = polyglotI18nProvider(() => en, "en", { allowMissing: true });
 

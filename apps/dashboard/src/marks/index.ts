@@ -1,5 +1,7 @@
 import GradingIcon from "@mui/icons-material/Grading";
-import { MarkList } from "./MarkList";
-import { MarkShow } from "./MarkShow";
+import { lazyPage } from "../common/lazyPage";
+
+const MarkList = lazyPage(() => import("./MarkList"), "MarkList");
+const MarkShow = lazyPage(() => import("./MarkShow"), "MarkShow");
 
 export default { list: MarkList, show: MarkShow, icon: GradingIcon };

@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import { request } from "../dataProvider/client";
 
 export interface OutageReportCounts {
@@ -55,7 +54,8 @@ export function formatDelay(seconds: number | null): string {
   return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
 }
 
-export function reportCsv(report: OutageReportData): string {
+export async function reportCsv(report: OutageReportData): Promise<string> {
+  const { default: Papa } = await import("papaparse");
   return Papa.unparse(
     report.schools.map((s) => ({
       school: s.schoolName,

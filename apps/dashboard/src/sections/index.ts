@@ -1,7 +1,9 @@
 import ClassIcon from "@mui/icons-material/Class";
-import { SectionCreate } from "./SectionCreate";
-import { SectionEdit } from "./SectionEdit";
-import { SectionList } from "./SectionList";
-import { SectionShow } from "./SectionShow";
+import { lazyPage } from "../common/lazyPage";
+
+const SectionCreate = lazyPage(() => import("./SectionCreate"), "SectionCreate");
+const SectionEdit = lazyPage(() => import("./SectionEdit"), "SectionEdit");
+const SectionList = lazyPage(() => import("./SectionList"), "SectionList");
+const SectionShow = lazyPage(() => import("./SectionShow"), "SectionShow");
 
 export default { list: SectionList, show: SectionShow, edit: SectionEdit, create: SectionCreate, icon: ClassIcon, recordRepresentation: "courseName" };
