@@ -53,11 +53,18 @@ export function OutageReport({ query, emptyText }: { query: OutageReportQuery; e
               {interval(report)} · client time inside, server time after
             </Typography>
           </Box>
-          <Button startIcon={<DownloadIcon />} onClick={() => void download(report)} disabled={report.schools.length === 0}>
-            Download CSV
-          </Button>
+          {report.marksVisible && (
+            <Button startIcon={<DownloadIcon />} onClick={() => void download(report)} disabled={report.schools.length === 0}>
+              Download CSV
+            </Button>
+          )}
         </Stack>
-        {empty ? (
+        {!report.marksVisible ? (
+          <Alert severity="info" data-testid="outage-report-hidden">
+            Your role cannot see marks, so this report cannot show what teachers entered {maintenance ? "during maintenance" : "during the outage"}. A
+            principal, an ESC director or a district administrator can read it.
+          </Alert>
+        ) : empty ? (
           <Alert severity="info" data-testid="outage-report-empty">
             {emptyText}
           </Alert>

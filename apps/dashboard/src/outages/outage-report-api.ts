@@ -21,6 +21,7 @@ export interface OutageReportData {
   startsAt: string;
   endsAt: string;
   date: string | null;
+  marksVisible: boolean;
   schools: OutageReportSchool[];
   totals: OutageReportCounts & { schools: number };
 }
@@ -28,7 +29,7 @@ export interface OutageReportData {
 const COUNTS = "enteredDuring savedAfter savedDuring medianDelaySeconds maxDelaySeconds missing";
 const REPORT = `query($outageId: ID, $maintenanceWindowId: ID, $date: LocalDate) {
   outageReport(outageId: $outageId, maintenanceWindowId: $maintenanceWindowId, date: $date) {
-    kind description startsAt endsAt date
+    kind description startsAt endsAt date marksVisible
     schools { schoolId schoolName escName ${COUNTS} }
     totals { schools ${COUNTS} }
   }
