@@ -9,6 +9,7 @@ import employees from "./employees";
 import escs from "./escs";
 import { en } from "./i18n/en";
 import { Layout } from "./layout/Layout";
+import { LoginPage } from "./layout/LoginPage";
 import maintenanceWindows from "./maintenanceWindows";
 import marks from "./marks";
 import outages from "./outages";
@@ -29,6 +30,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    loginPage={LoginPage}
     requireAuth
     disableTelemetry
   >
