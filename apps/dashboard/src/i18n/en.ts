@@ -98,7 +98,7 @@ export const en = {
     },
     outages: {
       name: "Outage |||| Outages",
-      fields: { kind: "Kind", startsAt: "Starts", endsAt: "Ends", durationMinutes: "Minutes", description: "What happened", when: "When" },
+      fields: { kind: "Kind", startsAt: "Starts", endsAt: "Ends", durationMinutes: "Minutes", description: "Description", when: "When" },
     },
     maintenanceWindows: {
       name: "Maintenance window |||| Maintenance windows",
