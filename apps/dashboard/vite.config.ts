@@ -6,5 +6,5 @@ const api = "http://127.0.0.1:4000";
 export default defineConfig({
   plugins: [react()],
   server: { port: 5173, proxy: { "/graphql": api, "/auth": api, "/healthz": api, "/exports": api } },
-  build: { outDir: "dist", chunkSizeWarningLimit: 2500 },
+  build: { outDir: "dist" },
 });

@@ -2,13 +2,14 @@ import polyglotI18nProvider from "ra-i18n-polyglot";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
+import { lazyPage } from "./common/lazyPage";
 import { Dashboard } from "./dashboard/Dashboard";
 import { dataProvider } from "./dataProvider";
 import employees from "./employees";
 import escs from "./escs";
 import { en } from "./i18n/en";
-import { MarksGrid } from "./grid/MarksGrid";
 import { Layout } from "./layout/Layout";
+import { LoginPage } from "./layout/LoginPage";
 import maintenanceWindows from "./maintenanceWindows";
 import marks from "./marks";
 import outages from "./outages";
@@ -16,6 +17,8 @@ import reportingPeriods from "./reportingPeriods";
 import schools from "./schools";
 import sections from "./sections";
 import students from "./students";
+
+const MarksGrid = lazyPage(() => import("./grid/MarksGrid"), "MarksGrid");
 
 const i18nProvider = polyglotI18nProvider(() => en, "en", { allowMissing: true });
 
@@ -27,6 +30,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    loginPage={LoginPage}
     requireAuth
     disableTelemetry
   >

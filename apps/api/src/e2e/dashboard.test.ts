@@ -47,6 +47,8 @@ describe("the dashboard in headless Chromium", () => {
   async function sessionEndedOnStudents(email: string) {
     const page = await signIn(email);
     await rowsOf(page, "students");
+    // Let the page finish loading (its code arrives when it opens) before the session ends under it.
+    await page.getByRole("progressbar").first().waitFor({ state: "hidden", timeout: 15_000 });
     await browser.context.clearCookies();
     await page.getByRole("button", { name: "Refresh" }).first().click();
     const dialog = page.getByTestId("session-expired");
@@ -88,6 +90,8 @@ describe("the dashboard in headless Chromium", () => {
     const page = await signIn("director.north@demo.gradewatch.test");
     expect(await page.getByTestId("viewer").textContent()).toContain("ESC director · ESC North");
     const rows = await rowsOf(page, "schools");
+    // The ESC names arrive just after the rows.
+    await page.getByRole("link", { name: "ESC North" }).first().waitFor({ timeout: 15_000 });
     const escColumn = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[3]?.textContent?.trim()));
     expect(escColumn.length).toBeGreaterThan(3);
     expect(new Set(escColumn)).toEqual(new Set(["ESC North"]));

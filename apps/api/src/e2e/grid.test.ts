@@ -78,15 +78,22 @@ describe("the teacher's grid", () => {
     expect(await cell(0, 0).inputValue()).toBe(typed);
   });
 
-  it("should refuse a value off the column's scale in place, with the reason, and send nothing", async () => {
+  it("should refuse a value off the column's scale in place, count it in the header, give the reason on the cell, and send nothing", async () => {
     const before = await cell(1, 0).inputValue();
     await cell(1, 0).click();
     await page.keyboard.press("Z");
     expect(await cell(1, 0).getAttribute("data-state")).toBe("invalid");
+    expect(await status().textContent()).toBe("1 refused · every other change saved");
+    const reason = page.getByRole("tooltip");
+    expect(await reason.textContent()).toContain('"Z" is not on the');
+    // The reason sits right under the cell, not below the table.
+    const [cellBox, reasonBox] = [await cell(1, 0).boundingBox(), await reason.boundingBox()];
+    expect(reasonBox!.y).toBeGreaterThanOrEqual(cellBox!.y + cellBox!.height - 1);
+    expect(reasonBox!.y).toBeLessThan(cellBox!.y + cellBox!.height + 40);
     expect(await page.getByTestId("cell-details").textContent()).toContain('"Z" is not on the');
-    expect(await status().textContent()).toBe("All changes saved");
     await page.keyboard.press("Escape");
     expect(await cell(1, 0).inputValue()).toBe(before);
+    expect(await status().textContent()).toBe("All changes saved");
   });
 
   it("should keep 30 marks typed while the API is cut, warn before leaving, keep them through a reload, then store each exactly once", async () => {

@@ -1,23 +1,30 @@
-import { AutocompleteInput, BooleanInput, ReferenceInput, SelectInput, SimpleForm, TextInput, email, regex, required } from "react-admin";
+import { AutocompleteInput, BooleanInput, ReferenceInput, SelectInput, SimpleForm, TextInput, email, regex, required, usePermissions } from "react-admin";
+import type { Role } from "../authProvider";
 import { roles, TIME } from "../common/choices";
 
 const time = regex(TIME, "HH:MM");
 
-export const EmployeeForm = () => (
-  <SimpleForm>
-    <TextInput source="employeeNumber" validate={[required(), regex(/^E[0-9]{7}$/, "Like E0001234")]} />
-    <TextInput source="firstName" validate={required()} />
-    <TextInput source="lastName" validate={required()} />
-    <TextInput source="email" type="email" validate={[required(), email()]} />
-    <SelectInput source="role" choices={roles} validate={required()} />
-    <ReferenceInput source="schoolId" reference="schools">
-      <AutocompleteInput optionText="name" helperText="Teachers and principals" />
-    </ReferenceInput>
-    <ReferenceInput source="escId" reference="escs">
-      <SelectInput optionText="name" emptyText="—" helperText="ESC staff" />
-    </ReferenceInput>
-    <TextInput source="workdayStart" validate={time} />
-    <TextInput source="workdayEnd" validate={time} />
-    <BooleanInput source="active" defaultValue />
-  </SimpleForm>
-);
+// Only a district administrator makes another one (the API refuses anyone else): offer only the roles the viewer may give.
+const grantable = (viewer: Role | undefined) => (viewer === "DISTRICT_ADMIN" ? roles : roles.filter((r) => r.id !== "DISTRICT_ADMIN"));
+
+export const EmployeeForm = () => {
+  const { permissions } = usePermissions<Role>();
+  return (
+    <SimpleForm>
+      <TextInput source="employeeNumber" validate={[required(), regex(/^E[0-9]{7}$/, "Like E0001234")]} />
+      <TextInput source="firstName" validate={required()} />
+      <TextInput source="lastName" validate={required()} />
+      <TextInput source="email" type="email" validate={[required(), email()]} />
+      <SelectInput source="role" choices={grantable(permissions)} validate={required()} />
+      <ReferenceInput source="schoolId" reference="schools">
+        <AutocompleteInput optionText="name" helperText="Teachers and principals" />
+      </ReferenceInput>
+      <ReferenceInput source="escId" reference="escs">
+        <SelectInput optionText="name" emptyText="—" helperText="ESC staff" />
+      </ReferenceInput>
+      <TextInput source="workdayStart" validate={time} />
+      <TextInput source="workdayEnd" validate={time} />
+      <BooleanInput source="active" defaultValue />
+    </SimpleForm>
+  );
+};

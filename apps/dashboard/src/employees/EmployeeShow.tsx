@@ -1,5 +1,5 @@
-import { BooleanField, EmailField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from "react-admin";
-import { roles } from "../common/choices";
+import { BooleanField, EmailField, FunctionField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { clockTime, roles } from "../common/choices";
 
 export const EmployeeShow = () => (
   <Show>
@@ -10,8 +10,8 @@ export const EmployeeShow = () => (
       <SelectField source="role" choices={roles} />
       <ReferenceField source="schoolId" reference="schools" link="show" emptyText="—" />
       <ReferenceField source="escId" reference="escs" link="show" emptyText="—" />
-      <TextField source="workdayStart" />
-      <TextField source="workdayEnd" />
+      <FunctionField source="workdayStart" render={(r) => clockTime(r.workdayStart)} />
+      <FunctionField source="workdayEnd" render={(r) => clockTime(r.workdayEnd)} />
       <BooleanField source="active" />
     </SimpleShowLayout>
   </Show>

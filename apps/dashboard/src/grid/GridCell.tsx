@@ -1,4 +1,4 @@
-import { Box } from "@mui/material";
+import { Box, Tooltip } from "@mui/material";
 import type { KeyboardEvent } from "react";
 import type { PendingChange, ServerMark } from "./outbox-store";
 import { laTime } from "./time";
@@ -45,45 +45,58 @@ export interface GridCellProps {
   value: string;
   state: CellState;
   text: string;
+  focused: boolean;
   onType(value: string): void;
   onKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
   onFocus(): void;
   onBlur(): void;
 }
 
-export const GridCell = ({ row, col, label, value, state, text, onType, onKeyDown, onFocus, onBlur }: GridCellProps) => {
+/** States whose reason the teacher must read where they look: on the cell, not below the table. */
+const REFUSED: ReadonlySet<CellState> = new Set(["invalid", "failed", "conflict"]);
+
+export const GridCell = ({ row, col, label, value, state, text, focused, onType, onKeyDown, onFocus, onBlur }: GridCellProps) => {
   const look = LOOK[state];
+  const refused = REFUSED.has(state);
   return (
     <Box component="td" sx={{ p: 0, position: "relative", borderBottom: 1, borderColor: "divider", bgcolor: look.bg }} title={text}>
-      <input
-        data-cell={`${row}-${col}`}
-        data-state={state}
-        aria-label={`${label}: ${text}`}
-        aria-invalid={state === "invalid" || state === "failed"}
-        value={value}
-        maxLength={3}
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(e) => onType(e.target.value)}
-        onKeyDown={onKeyDown}
-        onFocus={(e) => {
-          e.target.select();
-          onFocus();
-        }}
-        onBlur={onBlur}
-        style={{
-          width: "100%",
-          minWidth: 56,
-          height: 36,
-          border: state === "invalid" ? "2px solid #c62828" : "none",
-          background: "transparent",
-          textAlign: "center",
-          font: "inherit",
-          fontWeight: 600,
-          textTransform: "uppercase",
-          outlineOffset: -2,
-        }}
-      />
+      <Tooltip
+        title={refused ? text : ""}
+        open={refused && focused}
+        placement="bottom"
+        arrow
+        describeChild
+      >
+        <input
+          data-cell={`${row}-${col}`}
+          data-state={state}
+          aria-label={`${label}: ${text}`}
+          aria-invalid={state === "invalid" || state === "failed"}
+          value={value}
+          maxLength={3}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => onType(e.target.value)}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            e.target.select();
+            onFocus();
+          }}
+          onBlur={onBlur}
+          style={{
+            width: "100%",
+            minWidth: 56,
+            height: 36,
+            border: state === "invalid" ? "2px solid #c62828" : "none",
+            background: "transparent",
+            textAlign: "center",
+            font: "inherit",
+            fontWeight: 600,
+            textTransform: "uppercase",
+            outlineOffset: -2,
+          }}
+        />
+      </Tooltip>
       {look.glyph && (
         <Box component="span" aria-hidden sx={{ position: "absolute", top: 1, right: 4, fontSize: 11, color: look.color, pointerEvents: "none" }}>
           {look.glyph}

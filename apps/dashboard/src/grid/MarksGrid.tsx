@@ -166,6 +166,9 @@ export const MarksGrid = () => {
     return { student, item, op, ...describeCell(op, server.get(key), drafts.get(key), status.sending) };
   })();
 
+  // A value off the scale never reaches the outbox, so the header counts it here.
+  const refusedHere = [...drafts.values()].filter((d) => d.reason).length;
+
   const conflictLabel = conflict
     ? `${students.find((s) => s.id === conflict.studentId)?.firstName ?? ""} ${students.find((s) => s.id === conflict.studentId)?.lastName ?? ""} · ${
         items.find((i) => i.id === conflict.gradingItemId)?.name ?? ""
@@ -200,8 +203,8 @@ export const MarksGrid = () => {
       <Paper variant="outlined" sx={{ p: 1.5, mb: 2, display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap" }}>
         <Chip
           data-testid="save-status"
-          color={sectionOps.length === 0 ? "success" : sectionOps.some((o) => o.state !== "pending") ? "error" : "warning"}
-          label={summary(sectionOps)}
+          color={refusedHere > 0 || sectionOps.some((o) => o.state !== "pending") ? "error" : sectionOps.length === 0 ? "success" : "warning"}
+          label={summary(sectionOps, refusedHere)}
         />
         {status.sending && <Typography variant="body2">Sending…</Typography>}
         {period && (
@@ -288,6 +291,7 @@ export const MarksGrid = () => {
                         value={draft ? draft.text : (op?.value ?? mark?.value ?? "")}
                         state={state}
                         text={text}
+                        focused={focused?.row === row && focused.col === col}
                         onType={(v) => type(row, col, v)}
                         onKeyDown={keyDown(row, col)}
                         onFocus={() => setFocused({ row, col })}

@@ -55,4 +55,8 @@ describe("the grid's outbox", () => {
     expect(summary(ops)).toBe("1 change not yet saved · 1 refused");
     expect(summary([])).toBe("All changes saved");
   });
+
+  it("should count a cell refused on this device in the header when nothing else waits", () => {
+    expect(summary([], 1)).toBe("1 refused · every other change saved");
+  });
 });

@@ -101,13 +101,14 @@ export function apply(ops: PendingChange[], edit: OutboxEdit): PendingChange[] {
   return [...ops.filter((o) => !gone.has(o.operationId)), ...edit.put];
 }
 
-/** The honest header: everything saved, or how many changes are not yet. */
-export function summary(ops: PendingChange[]): string {
-  if (ops.length === 0) return "All changes saved";
+/** The honest header: everything saved, or how many changes are not yet, and how many cells were refused (here or by the server). */
+export function summary(ops: PendingChange[], refusedHere = 0): string {
+  if (ops.length === 0 && refusedHere === 0) return "All changes saved";
   const conflicts = ops.filter((o) => o.state === "conflict").length;
-  const rejected = ops.filter((o) => o.state === "rejected").length;
-  const parts = [`${ops.length} ${ops.length === 1 ? "change" : "changes"} not yet saved`];
+  const refused = ops.filter((o) => o.state === "rejected").length + refusedHere;
+  const parts = ops.length ? [`${ops.length} ${ops.length === 1 ? "change" : "changes"} not yet saved`] : [];
   if (conflicts) parts.push(`${conflicts} ${conflicts === 1 ? "needs" : "need"} your decision`);
-  if (rejected) parts.push(`${rejected} refused`);
+  if (refused) parts.push(`${refused} refused`);
+  if (!ops.length) parts.push("every other change saved");
   return parts.join(" · ");
 }

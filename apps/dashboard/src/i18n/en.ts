@@ -52,7 +52,7 @@ export const en = {
       fields: {
         courseName: "Course",
         gradeLevel: "Grade",
-        level: "Marked in",
+        level: "Marked on",
         schoolId: "School",
         teacherId: "Teacher",
         "teacher.fullName": "Teacher",
@@ -99,7 +99,7 @@ export const en = {
     },
     outages: {
       name: "Outage |||| Outages",
-      fields: { kind: "Kind", startsAt: "Started", endsAt: "Ended", durationMinutes: "Minutes", description: "What happened" },
+      fields: { kind: "Kind", startsAt: "Starts", endsAt: "Ends", durationMinutes: "Minutes", description: "Description", when: "When" },
     },
     maintenanceWindows: {
       name: "Maintenance window |||| Maintenance windows",

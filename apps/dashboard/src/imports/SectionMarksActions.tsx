@@ -1,11 +1,13 @@
 import DownloadIcon from "@mui/icons-material/Download";
 import GridOnIcon from "@mui/icons-material/GridOn";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link } from "react-router-dom";
 import { Button, EditButton, TopToolbar, usePermissions, useRecordContext } from "react-admin";
 import { type Role, roleMay } from "../authProvider";
-import { ImportMarksDialog } from "./ImportMarksDialog";
+
+// The dialog's code loads when someone opens it.
+const ImportMarksDialog = lazy(() => import("./ImportMarksDialog").then((m) => ({ default: m.ImportMarksDialog })));
 
 /** The section page's actions: enter marks in the grid and edit (if allowed), download the marks as CSV, import a CSV of marks. */
 export function SectionMarksActions() {
@@ -30,7 +32,11 @@ export function SectionMarksActions() {
           <Button label="gradewatch.imports.open" onClick={() => setOpen(true)}>
             <UploadFileIcon />
           </Button>
-          <ImportMarksDialog sectionId={id} open={open} onClose={() => setOpen(false)} />
+          {open && (
+            <Suspense fallback={null}>
+              <ImportMarksDialog sectionId={id} open onClose={() => setOpen(false)} />
+            </Suspense>
+          )}
         </>
       )}
     </TopToolbar>

@@ -7,15 +7,13 @@ import { SessionExpiredDialog } from "./SessionExpiredDialog";
 
 const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
+/** In what capacity the person is signed in; the user menu beside it already gives their name. */
 const Viewer = () => {
   const { identity } = useGetIdentity();
   if (!identity) return null;
   return (
     <Box sx={{ textAlign: "right", mr: 1, lineHeight: 1.2 }} data-testid="viewer">
-      <Typography variant="body2" component="div" sx={{ fontWeight: 600 }}>
-        {identity.fullName}
-      </Typography>
-      <Typography variant="caption" component="div">
+      <Typography variant="body2" component="div">
         {roleName(String(identity.role))} · {String(identity.scope)}
       </Typography>
     </Box>

@@ -1,12 +1,13 @@
-import { BooleanField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { BooleanField, FunctionField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { clockTime } from "../common/choices";
 import { MaintenanceWindowReport } from "./MaintenanceWindowReport";
 
 export const MaintenanceWindowShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="name" />
-      <TextField source="startsAtLocal" />
-      <TextField source="endsAtLocal" />
+      <FunctionField source="startsAtLocal" render={(r) => clockTime(r.startsAtLocal)} />
+      <FunctionField source="endsAtLocal" render={(r) => clockTime(r.endsAtLocal)} />
       <TextField source="timeZone" />
       <BooleanField source="active" />
       <TextField source="description" />

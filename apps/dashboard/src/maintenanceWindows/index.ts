@@ -1,8 +1,10 @@
 import BuildIcon from "@mui/icons-material/Build";
-import { MaintenanceWindowCreate } from "./MaintenanceWindowCreate";
-import { MaintenanceWindowEdit } from "./MaintenanceWindowEdit";
-import { MaintenanceWindowList } from "./MaintenanceWindowList";
-import { MaintenanceWindowShow } from "./MaintenanceWindowShow";
+import { lazyPage } from "../common/lazyPage";
+
+const MaintenanceWindowCreate = lazyPage(() => import("./MaintenanceWindowCreate"), "MaintenanceWindowCreate");
+const MaintenanceWindowEdit = lazyPage(() => import("./MaintenanceWindowEdit"), "MaintenanceWindowEdit");
+const MaintenanceWindowList = lazyPage(() => import("./MaintenanceWindowList"), "MaintenanceWindowList");
+const MaintenanceWindowShow = lazyPage(() => import("./MaintenanceWindowShow"), "MaintenanceWindowShow");
 
 export default {
   list: MaintenanceWindowList,

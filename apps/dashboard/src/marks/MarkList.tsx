@@ -1,4 +1,4 @@
-import { AutocompleteInput, Datagrid, DateField, List, NumberField, ReferenceInput, SelectInput, TextField } from "react-admin";
+import { AutocompleteInput, Datagrid, DateField, List, ReferenceInput, SelectInput, TextField } from "react-admin";
 import { LA_DATETIME } from "../common/choices";
 
 const filters = [
@@ -9,7 +9,7 @@ const filters = [
     <AutocompleteInput optionText="name" />
   </ReferenceInput>,
   <ReferenceInput key="sectionId" source="sectionId" reference="sections">
-    <AutocompleteInput optionText="courseName" />
+    <AutocompleteInput />
   </ReferenceInput>,
   <ReferenceInput key="studentId" source="studentId" reference="students">
     <AutocompleteInput optionText="fullName" />
@@ -26,7 +26,6 @@ export const MarkList = () => (
       <TextField source="value" />
       <TextField source="enteredBy.fullName" sortable={false} emptyText="—" />
       <DateField source="updatedAt" showTime options={LA_DATETIME} />
-      <NumberField source="version" />
     </Datagrid>
   </List>
 );

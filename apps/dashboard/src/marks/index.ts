@@ -1,5 +1,10 @@
 import GradingIcon from "@mui/icons-material/Grading";
-import { MarkList } from "./MarkList";
-import { MarkShow } from "./MarkShow";
+import { lazyPage } from "../common/lazyPage";
 
-export default { list: MarkList, show: MarkShow, icon: GradingIcon };
+const MarkList = lazyPage(() => import("./MarkList"), "MarkList");
+const MarkShow = lazyPage(() => import("./MarkShow"), "MarkShow");
+
+// A mark is named by whose mark on what, never by its row id ("Mark #8496").
+const markName = (r: { student?: { fullName: string }; gradingItem?: { name: string } }) => `${r.student?.fullName ?? ""} · ${r.gradingItem?.name ?? ""}`;
+
+export default { list: MarkList, show: MarkShow, icon: GradingIcon, recordRepresentation: markName };

@@ -1,14 +1,25 @@
-import { Datagrid, DateField, List, NumberField, SelectField, SelectInput, TextField } from "react-admin";
+import { Datagrid, DateField, FunctionField, List, NumberField, SelectField, SelectInput, TextField } from "react-admin";
 import { LA_DATETIME, outageKinds } from "../common/choices";
+import { tense, useDistrictNow } from "../common/useDistrictNow";
 
-export const OutageList = () => (
-  <List filters={[<SelectInput key="kind" source="kind" choices={outageKinds} alwaysOn />]} sort={{ field: "startsAt", order: "DESC" }} perPage={25}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <SelectField source="kind" choices={outageKinds} />
-      <DateField source="startsAt" showTime options={LA_DATETIME} />
-      <DateField source="endsAt" showTime options={LA_DATETIME} />
-      <NumberField source="durationMinutes" sortable={false} />
-      <TextField source="description" sortable={false} />
-    </Datagrid>
-  </List>
-);
+// The one unplanned outage is what people come for; the nightly maintenance rows are one choice away.
+export const OutageList = () => {
+  const now = useDistrictNow();
+  return (
+    <List
+      filters={[<SelectInput key="kind" source="kind" choices={outageKinds} alwaysOn />]}
+      filterDefaultValues={{ kind: "UNPLANNED" }}
+      sort={{ field: "startsAt", order: "DESC" }}
+      perPage={25}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <SelectField source="kind" choices={outageKinds} />
+        <FunctionField source="when" sortable={false} render={(r) => tense(now, r.startsAt, r.endsAt)} />
+        <DateField source="startsAt" showTime options={LA_DATETIME} />
+        <DateField source="endsAt" showTime options={LA_DATETIME} />
+        <NumberField source="durationMinutes" sortable={false} />
+        <TextField source="description" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

@@ -1,18 +1,20 @@
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from "@mui/material";
 import DownloadIcon from "@mui/icons-material/Download";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { LA_DATETIME } from "../common/choices";
 import { fetchOutageReport, formatDelay, type OutageReportData, type OutageReportQuery, reportCsv } from "./outage-report-api";
-import { OutageReportChart } from "./OutageReportChart";
 import { OutageReportFigure } from "./OutageReportFigure";
 import { OutageReportTable } from "./OutageReportTable";
+
+// recharts is a quarter of the dashboard's code and only this report draws with it.
+const OutageReportChart = lazy(() => import("./OutageReportChart").then((m) => ({ default: m.OutageReportChart })));
 
 const LA_TIME = { timeZone: LA_DATETIME.timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
 const interval = (r: OutageReportData) =>
   `${new Date(r.startsAt).toLocaleString("en-US", LA_DATETIME)} – ${new Date(r.endsAt).toLocaleString("en-US", LA_TIME)}`;
 
-function download(report: OutageReportData) {
-  const blob = new Blob([reportCsv(report)], { type: "text/csv;charset=utf-8" });
+async function download(report: OutageReportData) {
+  const blob = new Blob([await reportCsv(report)], { type: "text/csv;charset=utf-8" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
   a.download = `outage-report-${report.startsAt.slice(0, 10)}.csv`;
@@ -51,11 +53,18 @@ export function OutageReport({ query, emptyText }: { query: OutageReportQuery; e
               {interval(report)} · client time inside, server time after
             </Typography>
           </Box>
-          <Button startIcon={<DownloadIcon />} onClick={() => download(report)} disabled={report.schools.length === 0}>
-            Download CSV
-          </Button>
+          {report.marksVisible && (
+            <Button startIcon={<DownloadIcon />} onClick={() => void download(report)} disabled={report.schools.length === 0}>
+              Download CSV
+            </Button>
+          )}
         </Stack>
-        {empty ? (
+        {!report.marksVisible ? (
+          <Alert severity="info" data-testid="outage-report-hidden">
+            Your role cannot see marks, so this report cannot show what teachers entered {maintenance ? "during maintenance" : "during the outage"}. A
+            principal, an ESC director or a district administrator can read it.
+          </Alert>
+        ) : empty ? (
           <Alert severity="info" data-testid="outage-report-empty">
             {emptyText}
           </Alert>
@@ -85,7 +94,9 @@ export function OutageReport({ query, emptyText }: { query: OutageReportQuery; e
                 {t.savedDuring} change{t.savedDuring === 1 ? " was" : "s were"} stored during maintenance, when every write should be refused.
               </Alert>
             )}
-            <OutageReportChart rows={report.schools} />
+            <Suspense fallback={<CircularProgress size={24} sx={{ m: 2 }} />}>
+              <OutageReportChart rows={report.schools} />
+            </Suspense>
             <OutageReportTable rows={report.schools} maintenance={maintenance} />
           </>
         )}

@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import { request } from "../dataProvider/client";
 
 export interface OutageReportCounts {
@@ -22,6 +21,7 @@ export interface OutageReportData {
   startsAt: string;
   endsAt: string;
   date: string | null;
+  marksVisible: boolean;
   schools: OutageReportSchool[];
   totals: OutageReportCounts & { schools: number };
 }
@@ -29,7 +29,7 @@ export interface OutageReportData {
 const COUNTS = "enteredDuring savedAfter savedDuring medianDelaySeconds maxDelaySeconds missing";
 const REPORT = `query($outageId: ID, $maintenanceWindowId: ID, $date: LocalDate) {
   outageReport(outageId: $outageId, maintenanceWindowId: $maintenanceWindowId, date: $date) {
-    kind description startsAt endsAt date
+    kind description startsAt endsAt date marksVisible
     schools { schoolId schoolName escName ${COUNTS} }
     totals { schools ${COUNTS} }
   }
@@ -55,7 +55,8 @@ export function formatDelay(seconds: number | null): string {
   return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
 }
 
-export function reportCsv(report: OutageReportData): string {
+export async function reportCsv(report: OutageReportData): Promise<string> {
+  const { default: Papa } = await import("papaparse");
   return Papa.unparse(
     report.schools.map((s) => ({
       school: s.schoolName,

@@ -13,7 +13,6 @@ export const ReportingPeriodShow = () => (
       <DateField source="deadlineAt" showTime options={LA_DATETIME} />
       <ArrayField source="gradingItems">
         <Datagrid bulkActionButtons={false} rowClick={false}>
-          <TextField source="code" />
           <TextField source="name" />
           <SelectField source="scale" choices={markScales} />
         </Datagrid>

@@ -1,8 +1,10 @@
 import EventIcon from "@mui/icons-material/Event";
-import { ReportingPeriodCreate } from "./ReportingPeriodCreate";
-import { ReportingPeriodEdit } from "./ReportingPeriodEdit";
-import { ReportingPeriodList } from "./ReportingPeriodList";
-import { ReportingPeriodShow } from "./ReportingPeriodShow";
+import { lazyPage } from "../common/lazyPage";
+
+const ReportingPeriodCreate = lazyPage(() => import("./ReportingPeriodCreate"), "ReportingPeriodCreate");
+const ReportingPeriodEdit = lazyPage(() => import("./ReportingPeriodEdit"), "ReportingPeriodEdit");
+const ReportingPeriodList = lazyPage(() => import("./ReportingPeriodList"), "ReportingPeriodList");
+const ReportingPeriodShow = lazyPage(() => import("./ReportingPeriodShow"), "ReportingPeriodShow");
 
 export default {
   list: ReportingPeriodList,

@@ -1,5 +1,5 @@
 import { AutocompleteInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from "react-admin";
-import { gradeLevels, periodLevels } from "../common/choices";
+import { gradeLevels, sectionReportCards } from "../common/choices";
 
 export const SectionForm = ({ create }: { create?: boolean }) => (
   <SimpleForm>
@@ -13,6 +13,6 @@ export const SectionForm = ({ create }: { create?: boolean }) => (
     </ReferenceInput>
     <TextInput source="courseName" validate={required()} />
     <SelectInput source="gradeLevel" choices={gradeLevels} validate={required()} />
-    <SelectInput source="level" choices={periodLevels} validate={required()} />
+    <SelectInput source="level" choices={sectionReportCards} validate={required()} />
   </SimpleForm>
 );

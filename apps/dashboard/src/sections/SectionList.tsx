@@ -1,5 +1,5 @@
 import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput, SearchInput, SelectField, SelectInput, TextField } from "react-admin";
-import { gradeLevels, periodLevels } from "../common/choices";
+import { gradeLevels, sectionReportCards } from "../common/choices";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Course" />,
@@ -9,7 +9,7 @@ const filters = [
   <ReferenceInput key="teacherId" source="teacherId" reference="employees" filter={{ role: "TEACHER" }}>
     <AutocompleteInput optionText="fullName" />
   </ReferenceInput>,
-  <SelectInput key="level" source="level" choices={periodLevels} />,
+  <SelectInput key="level" source="level" choices={sectionReportCards} />,
 ];
 
 export const SectionList = () => (
@@ -17,7 +17,7 @@ export const SectionList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="courseName" />
       <SelectField source="gradeLevel" choices={gradeLevels} />
-      <SelectField source="level" choices={periodLevels} />
+      <SelectField source="level" choices={sectionReportCards} />
       <ReferenceField source="schoolId" reference="schools" link="show" />
       <TextField source="teacher.fullName" sortable={false} />
       <NumberField source="enrolledCount" sortable={false} />

@@ -13,7 +13,7 @@ import {
   useRecordContext,
 } from "react-admin";
 import { type Role, roleMay } from "../authProvider";
-import { gradeLevels, LA_DATETIME, periodLevels } from "../common/choices";
+import { gradeLevels, LA_DATETIME, sectionReportCards } from "../common/choices";
 import { SectionMarksActions } from "../imports/SectionMarksActions";
 import { EnrollStudent, UnenrollButton } from "./SectionRosterActions";
 
@@ -42,7 +42,7 @@ export const SectionShow = () => (
       <TabbedShowLayout.Tab label="Summary">
         <TextField source="courseName" />
         <SelectField source="gradeLevel" choices={gradeLevels} />
-        <SelectField source="level" choices={periodLevels} />
+        <SelectField source="level" choices={sectionReportCards} />
         <ReferenceField source="schoolId" reference="schools" link="show" />
         <ReferenceField source="teacherId" reference="employees" link="show" />
         <NumberField source="enrolledCount" />

@@ -37,7 +37,7 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
 ];
 
 export const OUTAGE_DESCRIPTION = "Student information system outage: unsaved grades and attendance lost";
-const NIGHTLY_DESCRIPTION = "Nightly maintenance: the system is down and anything entered is not saved";
+const NIGHTLY_DESCRIPTION = "Nightly maintenance: saving pauses; the grid keeps what teachers type and sends it after 10 pm";
 const OUTAGE_START = zonedInstant("2014-11-04", "14:00");
 const OUTAGE_END = zonedInstant("2014-11-04", "16:00");
 const SCHOOL_YEAR = "2014-15";
@@ -149,7 +149,7 @@ async function insertOperations(db: Db, calendar: EntryCalendar): Promise<number
     startsAtLocal: "21:00",
     endsAtLocal: "22:00",
     timeZone: "America/Los_Angeles",
-    description: "The student information system is down for maintenance every night from 9 to 10 pm; anything entered then is not saved.",
+    description: "Saving pauses for maintenance every night from 9 to 10 pm; the grid keeps what teachers type on their device and sends it when the window ends.",
   });
   await db
     .insert(districtSetting)

@@ -10,6 +10,9 @@ import type { OutageReport, OutageReportSchool } from "./outage-report.type.js";
 import { getOutage } from "./outage.service.js";
 import { OutageKind } from "./outage.type.js";
 
+/** The scope of a role that may not read marks at all: the report must say so, not report none. */
+const HIDDEN = sql`false`;
+
 /** Which history rows the actor may count: the same reach as reading marks. */
 function historyScope(actor: Actor): SQL | undefined {
   switch (actor.role) {
@@ -23,7 +26,7 @@ function historyScope(actor: Actor): SQL | undefined {
     case "TEACHER":
       return sql`${markHistory.sectionId} in (select ${section.id} from ${section} where ${section.teacherId} = ${actor.id})`;
     default:
-      return sql`false`;
+      return HIDDEN;
   }
 }
 
@@ -108,6 +111,7 @@ export async function outageReport(db: Db, actor: Actor, now: Date, args: Outage
     .map((r) => ({ schoolId: Number(r.school_id), schoolName: r.school_name!, escName: r.esc_name!, ...counts(r) }));
   return {
     ...i,
+    marksVisible: scope !== HIDDEN,
     schools,
     totals: total
       ? { schools: Number(total.schools), ...counts(total) }

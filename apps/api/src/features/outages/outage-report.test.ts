@@ -9,7 +9,7 @@ import { startTestApi, type TestApi } from "../../test/harness.js";
 const SAVE = `mutation($items: [SaveMarkInput!]!) { saveMarks(items: $items) { status code mark { id version } } }`;
 const REPORT = `query($outageId: ID, $maintenanceWindowId: ID, $date: LocalDate) {
   outageReport(outageId: $outageId, maintenanceWindowId: $maintenanceWindowId, date: $date) {
-    kind startsAt endsAt date
+    kind startsAt endsAt date marksVisible
     schools { schoolName escName enteredDuring savedAfter savedDuring medianDelaySeconds maxDelaySeconds missing }
     totals { schools enteredDuring savedAfter savedDuring medianDelaySeconds maxDelaySeconds missing }
   } }`;
@@ -85,15 +85,17 @@ describe.each(testDbKinds())("outage report on %s", (kind) => {
     expect(report.totals).toEqual({ schools: 2, enteredDuring: 3, savedAfter: 3, savedDuring: 0, medianDelaySeconds: 3300, maxDelaySeconds: 5700, missing: 0 });
   });
 
-  it("should show a principal only their own school, a teacher only their own changes, and HR nothing", async () => {
+  it("should show a principal only their own school, a teacher only their own changes, and HR nothing, saying marks are hidden from HR", async () => {
     const principal = await api.gqlAs(await api.tokenFor(f.principals.elm), REPORT, { outageId });
     expect(principal.data!.outageReport.schools.map((s: { schoolName: string }) => s.schoolName)).toEqual(["Elm Street Elementary"]);
     expect(principal.data!.outageReport.totals).toMatchObject({ schools: 1, enteredDuring: 2 });
+    expect(principal.data!.outageReport.marksVisible).toBe(true);
     const teacher = await api.gqlAs(await api.tokenFor(f.teachers.oak), REPORT, { outageId });
     expect(teacher.data!.outageReport.schools).toMatchObject([{ schoolName: "Oak Avenue Elementary", enteredDuring: 1 }]);
     const hr = await api.gqlAs(await api.tokenFor(hrId), REPORT, { outageId });
     expect(hr.data!.outageReport.schools).toEqual([]);
     expect(hr.data!.outageReport.totals).toMatchObject({ schools: 0, enteredDuring: 0, medianDelaySeconds: null });
+    expect(hr.data!.outageReport.marksVisible).toBe(false);
   });
 
   it("should count saves the server stored during an unplanned outage it kept serving through", async () => {

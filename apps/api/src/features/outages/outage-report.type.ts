@@ -79,6 +79,9 @@ export class OutageReport {
   @Field(() => LocalDate, { nullable: true, description: "The occurrence's date, for a recurring maintenance window" })
   date!: string | null;
 
+  @Field(() => Boolean, { description: "False when the caller's role may not read marks: the report is then empty because marks are hidden from them, not because none were entered" })
+  marksVisible!: boolean;
+
   @Field(() => [OutageReportSchool], { description: "Schools in the caller's scope with any change entered or stored during the interval" })
   schools!: OutageReportSchool[];
 
