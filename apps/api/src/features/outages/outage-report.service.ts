@@ -1,31 +1,15 @@
 import { addDays, localDate, zonedInstant } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
-import { esc, mark, markHistory, school, section } from "@gradewatch/db/schema";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { esc, mark, markHistory, school } from "@gradewatch/db/schema";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../access/actor.js";
+import { markHistoryScope } from "../../access/scope.js";
 import { badInput, parseId } from "../../graphql/errors.js";
 import { getMaintenanceWindow } from "../maintenance-windows/maintenance-window.service.js";
 import type { OutageReportArgs } from "./outage-report.args.js";
 import type { OutageReport, OutageReportSchool } from "./outage-report.type.js";
 import { getOutage } from "./outage.service.js";
 import { OutageKind } from "./outage.type.js";
-
-/** Which history rows the actor may count: the same reach as reading marks. */
-function historyScope(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case "DISTRICT_ADMIN":
-      return undefined;
-    case "ESC_DIRECTOR":
-    case "INSTRUCTIONAL_SUPERINTENDENT":
-      return sql`${markHistory.schoolId} in (select ${school.id} from ${school} where ${school.escId} = ${actor.escId ?? -1})`;
-    case "PRINCIPAL":
-      return eq(markHistory.schoolId, actor.schoolId ?? -1);
-    case "TEACHER":
-      return sql`${markHistory.sectionId} in (select ${section.id} from ${section} where ${section.teacherId} = ${actor.id})`;
-    default:
-      return sql`false`;
-  }
-}
 
 type Interval = Pick<OutageReport, "kind" | "description" | "startsAt" | "endsAt" | "outageId" | "maintenanceWindowId" | "date">;
 
@@ -74,7 +58,7 @@ export async function outageReport(db: Db, actor: Actor, now: Date, args: Outage
   const savedDuring = sql`(${h.changedAt} >= ${start} and ${h.changedAt} < ${end})`;
   const held = sql`(${enteredDuring} and ${h.changedAt} >= ${end})`;
   const delay = sql`extract(epoch from ${h.changedAt} - ${h.clientEnteredAt})`;
-  const scope = historyScope(actor);
+  const scope = markHistoryScope(actor);
   // One pass: a row per school and, from the empty grouping set, the totals (a true median, not a median of medians).
   const result = await db.execute(sql`
     select ${h.schoolId} as school_id, ${school.name} as school_name, ${esc.name} as esc_name,
