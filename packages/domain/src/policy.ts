@@ -121,3 +121,6 @@ export const ROW_SECURITY = {
   mark: { read: "mark.read", write: "mark.update", own: "section" },
   mark_history: { read: "mark.read", write: "mark.update", own: "section" },
 } as const satisfies Record<string, { read: Operation; write: Operation; own: "student" | "section" }>;
+
+/** The database role a request of this role runs as (generated, with its policies, into a migration). */
+export const dbRoleOf = (role: Role) => `gradewatch_${role.toLowerCase()}`;

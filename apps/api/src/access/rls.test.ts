@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createDb, requestDbOf } from "@gradewatch/db";
 import { mark, session, student } from "@gradewatch/db/schema";
 import { createTestDb, type TestDatabase, testDbKinds } from "@gradewatch/db/testing";
@@ -98,6 +99,26 @@ describe.each(testDbKinds())("row-level security on %s", (kind) => {
       ).rejects.toThrow(`The role gradewatch_app is ${what}: refusing to serve student data`);
     } finally {
       await database.db.execute(sql.raw(`alter role gradewatch_app NO${attribute}`));
+    }
+  });
+
+  // The role requests log in as (RESET ROLE gets it back): a made-up one per test, as roles are cluster-wide.
+  it.runIf(kind === "postgres").each([
+    ["SUPERUSER", "a superuser"],
+    ["BYPASSRLS", "exempt from row-level security (BYPASSRLS)"],
+  ])("should refuse to start the API when the role requests log in as is %s", async (attribute, what) => {
+    const login = `gw_test_login_${randomBytes(4).toString("hex")}`;
+    await database.db.execute(sql.raw(`create role ${login} login ${attribute}`));
+    const url = new URL(database.url!);
+    url.username = login;
+    const pools = await createDb({ databaseUrl: database.url!, authenticatorUrl: url.toString(), poolSize: 1, migrate: false });
+    try {
+      await expect(
+        createServer({ db: pools.db, dbKind: pools.kind, clock: fixedClock(new Date()), auth: { secret: TEST_SECRET, slowDownMs: 1 } }),
+      ).rejects.toThrow(`The role ${login} is ${what}: refusing to serve student data`);
+    } finally {
+      await pools.close();
+      await database.db.execute(sql.raw(`drop role ${login}`));
     }
   });
 });
