@@ -23,10 +23,13 @@ $$;--> statement-breakpoint
 -- read session ids): setting another identity means knowing another live session's unguessable id.
 -- Expiry is the API's check (its clock may be simulated); a revoked session or inactive employee is nobody.
 CREATE FUNCTION gw_actor() RETURNS TABLE (id integer, role text, school_id integer, esc_id integer, home_esc_id integer)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT e.id, e.role::text, e.school_id, e.esc_id, coalesce(e.esc_id, sc.esc_id)
-  FROM session s JOIN employee e ON e.id = s.employee_id LEFT JOIN school sc ON sc.id = e.school_id
-  WHERE s.id = gw_session_id() AND s.revoked_at IS NULL AND e.active
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  -- PL/pgSQL keeps this plan for the session; a SQL function would be planned again on every call.
+  RETURN QUERY SELECT e.id, e.role::text, e.school_id, e.esc_id, coalesce(e.esc_id, sc.esc_id)
+    FROM session s JOIN employee e ON e.id = s.employee_id LEFT JOIN school sc ON sc.id = e.school_id
+    WHERE s.id = gw_session_id() AND s.revoked_at IS NULL AND e.active;
+END
 $$;--> statement-breakpoint
 -- The identity statement's lookup (the authenticator's only way to a session): live at the API's "now".
 CREATE FUNCTION gw_session_actor(p_session uuid, p_now timestamptz) RETURNS TABLE (id integer, role text, school_id integer, esc_id integer)
@@ -37,10 +40,15 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$;--> statement-breakpoint
 -- The helpers that policies and gw_save_marks already call now answer from the session, not from
 -- settings a request could overwrite.
-CREATE OR REPLACE FUNCTION gw_actor_role() RETURNS text LANGUAGE sql STABLE AS
-  $$ SELECT coalesce((SELECT a.role FROM gw_actor() a), '') $$;--> statement-breakpoint
-CREATE OR REPLACE FUNCTION gw_actor_setting(name text) RETURNS integer LANGUAGE sql STABLE AS $$
-  SELECT CASE name WHEN 'id' THEN a.id WHEN 'school' THEN a.school_id WHEN 'esc' THEN a.esc_id END FROM gw_actor() a
+CREATE OR REPLACE FUNCTION gw_actor_role() RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN coalesce((SELECT a.role FROM gw_actor() a), '');
+END
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION gw_actor_setting(name text) RETURNS integer LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT CASE name WHEN 'id' THEN a.id WHEN 'school' THEN a.school_id WHEN 'esc' THEN a.esc_id END FROM gw_actor() a);
+END
 $$;--> statement-breakpoint
 -- History is evidence, against the owner too: rows are added, never changed or removed. A future history
 -- table calls gw_make_append_only('<table>') in its migration. Only a deliberate reset of the whole

@@ -20,8 +20,10 @@ BEGIN
 END
 $$;--> statement-breakpoint
 -- How far the actor reaches with an operation: none, own, school, esc, all.
-CREATE OR REPLACE FUNCTION gw_reach(p_op text) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT coalesce(CASE (SELECT gw_actor_role()) || ':' || p_op
+-- PL/pgSQL, like the two below: its plans are kept for the session, where a SQL function's are not.
+CREATE OR REPLACE FUNCTION gw_reach(p_op text) RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN coalesce(CASE gw_actor_role() || ':' || p_op
     WHEN 'TEACHER:mark.read' THEN 'own'
     WHEN 'TEACHER:mark.update' THEN 'own'
     WHEN 'TEACHER:student.read' THEN 'own'
@@ -39,22 +41,27 @@ CREATE OR REPLACE FUNCTION gw_reach(p_op text) RETURNS text LANGUAGE sql STABLE 
     WHEN 'DISTRICT_ADMIN:section.update' THEN 'all'
     WHEN 'DISTRICT_ADMIN:student.read' THEN 'all'
     WHEN 'DISTRICT_ADMIN:student.update' THEN 'all'
-  END, 'none')
+  END, 'none');
+END
 $$;--> statement-breakpoint
 -- The schools an operation reaches (its ESC's or its own), or none when it reaches further or less far.
-CREATE OR REPLACE FUNCTION gw_scope_school_ids(p_op text) RETURNS integer[] LANGUAGE sql STABLE AS $$
-  SELECT CASE gw_reach(p_op)
+CREATE OR REPLACE FUNCTION gw_scope_school_ids(p_op text) RETURNS integer[] LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN CASE gw_reach(p_op)
     WHEN 'esc' THEN ARRAY(SELECT s.id FROM school s WHERE s.esc_id = (SELECT a.home_esc_id FROM gw_actor() a))
     WHEN 'school' THEN ARRAY(SELECT a.school_id FROM gw_actor() a WHERE a.school_id IS NOT NULL)
     ELSE '{}'::integer[]
-  END
+  END;
+END
 $$;--> statement-breakpoint
 -- The actor's own sections, when the operation reaches only those.
-CREATE OR REPLACE FUNCTION gw_scope_section_ids(p_op text) RETURNS integer[] LANGUAGE sql STABLE AS $$
-  SELECT CASE gw_reach(p_op)
+CREATE OR REPLACE FUNCTION gw_scope_section_ids(p_op text) RETURNS integer[] LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN CASE gw_reach(p_op)
     WHEN 'own' THEN ARRAY(SELECT s.id FROM section s WHERE s.teacher_id = (SELECT a.id FROM gw_actor() a))
     ELSE '{}'::integer[]
-  END
+  END;
+END
 $$;--> statement-breakpoint
 ALTER TABLE student ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE student FORCE ROW LEVEL SECURITY;--> statement-breakpoint
