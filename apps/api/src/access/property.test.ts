@@ -132,5 +132,6 @@ describe.each(runs)("nothing outside the actor's scope comes back, on $label", (
       }),
       { numRuns: 150, seed: 20141104 },
     );
-  });
+    // 150 random paths of up to 12 requests each: about 45 s on PGlite when the machine is shared.
+  }, 180_000);
 });
