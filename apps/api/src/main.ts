@@ -49,7 +49,7 @@ async function demoLogins(db: Db) {
 async function main() {
   const started = Date.now();
   const config = readConfig();
-  database = await createDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  database = await createDb(config.databaseUrl ? { databaseUrl: config.databaseUrl, authenticatorUrl: config.authenticatorUrl } : { dataDir: config.dataDir });
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   const { db } = database;

@@ -3,8 +3,9 @@ import { HttpError } from "react-admin";
 import { request } from "./dataProvider/client";
 import { sessionRestored, setSignedIn } from "./dataProvider/session";
 import { apiSupports } from "./dataProvider/resources";
+import { type Role, roleMay } from "@gradewatch/domain/policy";
 
-export type Role = "TEACHER" | "PRINCIPAL" | "ESC_DIRECTOR" | "INSTRUCTIONAL_SUPERINTENDENT" | "HR" | "DISTRICT_ADMIN";
+export type { Role };
 
 export interface Viewer {
   id: string;
@@ -13,35 +14,8 @@ export interface Viewer {
   scope: string;
 }
 
-const READ = ["list", "show", "export"];
-const EVERYONE = ["escs", "schools", "reportingPeriods", "outages", "maintenanceWindows"];
-const STUDENT_DATA = ["students", "sections", "marks"];
-/** Marks change through saveMarks (the grid), importMarks and restoreMark, never an edit form: these actions show those buttons. */
-const MARK_WRITES = [...READ, "enter", "import", "restore"];
-
-/** What each role may open in the dashboard; the API enforces the same rules on every request. */
-const ACCESS: Record<Role, Record<string, string[]>> = {
-  DISTRICT_ADMIN: {
-    ...Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, ["*"]])),
-    escs: READ,
-    marks: MARK_WRITES,
-  },
-  HR: { ...Object.fromEntries(EVERYONE.map((r) => [r, READ])), employees: ["*"] },
-  ESC_DIRECTOR: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
-  INSTRUCTIONAL_SUPERINTENDENT: Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])),
-  PRINCIPAL: {
-    ...Object.fromEntries([...EVERYONE, "marks", "employees"].map((r) => [r, READ])),
-    students: [...READ, "create", "edit"],
-    sections: [...READ, "create", "edit"],
-    marks: MARK_WRITES,
-  },
-  TEACHER: { ...Object.fromEntries([...EVERYONE, ...STUDENT_DATA, "employees"].map((r) => [r, READ])), marks: MARK_WRITES },
-};
-
-export function roleMay(role: Role | undefined, resource: string, action: string): boolean {
-  const actions = role ? ACCESS[role][resource] : undefined;
-  return !!actions && (actions.includes("*") || actions.includes(action));
-}
+/** What each role may open in the dashboard: the access policy the API enforces on every request. */
+export { roleMay };
 
 let viewer: Promise<Viewer | null> | undefined;
 const LAST_VIEWER = "gradewatch.viewer";

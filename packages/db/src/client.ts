@@ -81,6 +81,36 @@ export interface CreateDbOptions {
   migrate?: boolean;
   /** Called with every SQL statement drizzle sends (tests count them). */
   logQuery?: (query: string) => void;
+  /** postgres://... that requests log in with; by default databaseUrl's server and database as gradewatch_authenticator. */
+  authenticatorUrl?: string;
+}
+
+/** The login role of requests on PostgreSQL: no rights of its own, it can only become the request roles. */
+export const AUTHENTICATOR_ROLE = "gradewatch_authenticator";
+
+/** The owner's connection string with the authenticator as its user (and no password: set one with the URL). */
+export function authenticatorUrlOf(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = AUTHENTICATOR_ROLE;
+  url.password = "";
+  return url.toString();
+}
+
+const requestDbs = new WeakMap<Db, Db>();
+
+/** Where requests run: the authenticator's pool on PostgreSQL; on PGlite, its one connection. */
+export function requestDbOf(db: Db): Db {
+  return requestDbs.get(db) ?? db;
+}
+
+function nodePgPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  // A connection the server closed (restart, failover) emits 'error', on the pool when idle and on the
+  // client when checked out; unheard, it crashes the process. The query fails, the pool drops the
+  // client and the next request reconnects.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
 }
 
 const queryLogger = (options: CreateDbOptions) =>
@@ -88,17 +118,15 @@ const queryLogger = (options: CreateDbOptions) =>
 
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // A connection the server closed (restart, failover) emits 'error', on the pool when idle and on the
-    // client when checked out; unheard, it crashes the process. The query fails, the pool drops the
-    // client and the next request reconnects.
-    pool.on("error", () => {});
-    pool.on("connect", (client) => client.on("error", () => {}));
+    const pool = nodePgPool(options.databaseUrl, options.poolSize ?? 10);
     const db = drizzleNodePg(pool, { schema, casing: "snake_case", logger: queryLogger(options) }) as unknown as Db;
+    // Connects on first use, so the migrations below can create the role first.
+    const requestPool = nodePgPool(options.authenticatorUrl ?? authenticatorUrlOf(options.databaseUrl), options.poolSize ?? 10);
+    requestDbs.set(db, drizzleNodePg(requestPool, { schema, casing: "snake_case", logger: queryLogger(options) }) as unknown as Db);
     if (options.migrate !== false) {
       await migrateNodePg(db as never, { migrationsFolder });
     }
-    return { db, kind: "postgres", close: () => pool.end() };
+    return { db, kind: "postgres", close: async () => void (await Promise.all([pool.end(), requestPool.end()])) };
   }
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {

@@ -8,5 +8,3 @@ export interface Actor {
   escId: number | null;
   sessionId: string;
 }
-
-export const ESC_ROLES = new Set(["ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT"]);

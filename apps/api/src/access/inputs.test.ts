@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessFixture, buildAccessFixture } from "../test/access-fixture.js";
 import { startTestApi, type TestApi } from "../test/harness.js";
 
-describe.each(testDbKinds())("inputs cannot widen scope, on %s", (kind) => {
+// With row-level security off too, so the application's own checks are proven without the database's.
+const runs = testDbKinds().flatMap((kind) => [true, false].map((rls) => ({ kind, rls, label: `${kind}${rls ? "" : " without row-level security"}` })));
+
+describe.each(runs)("inputs cannot widen scope, on $label", ({ kind, rls }) => {
   let api: TestApi;
   let f: AccessFixture;
   let principal: string;
   beforeAll(async () => {
-    api = await startTestApi(kind);
+    api = await startTestApi(kind, { rls });
     f = await buildAccessFixture(api.database.db);
     principal = await api.tokenFor(f.actors.PRINCIPAL.id);
   });

@@ -2,7 +2,8 @@ import { is, sql } from "drizzle-orm";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres/session";
 import type { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
-import type { Db, Tx } from "@gradewatch/db";
+import { type Db, requestDbOf, type Tx } from "@gradewatch/db";
+import { dbRoleOf, ROLES } from "@gradewatch/domain/policy";
 import type { DailyWindow } from "@gradewatch/domain";
 import type { Actor } from "./actor.js";
 
@@ -27,21 +28,31 @@ export interface ActorTransactionOptions {
 }
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // The request's identity (and a mutation's maintenance state) as one statement, values inlined as
-// literals so that it can travel in the same simple-protocol message as BEGIN. The permission checks of
-// its subqueries happen before its set_config('role') runs; session, employee, maintenance_window and
-// outage carry no row-level security, so the answer is the same either way.
+// literals so that it can travel in the same simple-protocol message as BEGIN. It runs as the login role
+// (the authenticator on PostgreSQL), whose only rights are gw_session_actor() and the maintenance tables:
+// the permission checks happen before its set_config('role') runs. The database derives the actor for
+// row-level security from the session id alone (gw_actor(), migration 0011_request_roles); the role only picks the
+// shape of the policies (migration 0012_row_security_policies).
 export function identityStatement(actor: Actor | null, rls: boolean, at: Date | undefined, session?: ActorTransactionOptions["session"]): string {
-  const value = (column: string, fromActor: string) => (session ? `coalesce(a.${column}::text, '')` : literal(fromActor));
-  const columns = [
-    ["gradewatch.actor_role", value("role", actor?.role ?? "")],
-    ["gradewatch.actor_id", value("id", actor ? String(actor.id) : "")],
-    ["gradewatch.actor_school", value("school_id", actor?.schoolId != null ? String(actor.schoolId) : "")],
-    ["gradewatch.actor_esc", value("esc_id", actor?.escId != null ? String(actor.escId) : "")],
-    ["role", literal(rls ? "gradewatch_app" : "none")],
-  ].map(([name, v]) => `set_config(${literal(name!)}, ${v}, true)`);
-  if (session) columns.unshift("a.id as actor_id", "a.role::text as actor_role", "a.school_id as actor_school_id", "a.esc_id as actor_esc_id");
+  const roleOf = (role: string) => (rls ? `coalesce('gradewatch_' || lower(${role}), 'gradewatch_app')` : literal("none"));
+  const columns: string[] = [];
+  if (session) {
+    if (!UUID.test(session.id)) throw new Error("Not a session id");
+    columns.push(
+      "a.id as actor_id",
+      "a.role as actor_role",
+      "a.school_id as actor_school_id",
+      "a.esc_id as actor_esc_id",
+      `set_config('gradewatch.session', case when a.id is null then '' else ${literal(session.id)} end, true)`,
+      `set_config('role', ${roleOf("a.role")}, true)`,
+    );
+  } else {
+    const sessionId = actor && UUID.test(actor.sessionId) ? actor.sessionId : "";
+    columns.push(`set_config('gradewatch.session', ${literal(sessionId)}, true)`, `set_config('role', ${roleOf(actor ? literal(actor.role) : "null")}, true)`);
+  }
   if (at) {
     const when = `${literal(at.toISOString())}::timestamptz`;
     columns.push(
@@ -52,12 +63,9 @@ export function identityStatement(actor: Actor | null, rls: boolean, at: Date | 
     );
   }
   if (!session) return `select ${columns.join(", ")}`;
-  if (!/^[0-9a-f-]{36}$/.test(session.id)) throw new Error("Not a session id");
   // One row whether or not the session is valid, so the settings (and the role) are always set.
-  return `select ${columns.join(", ")} from (select 1) as one left join (
-      select e.id, e.role, e.school_id, e.esc_id from session s join employee e on e.id = s.employee_id
-      where s.id = ${literal(session.id)} and s.revoked_at is null and s.expires_at > ${literal(session.now.toISOString())}::timestamptz and e.active = true
-      limit 1) as a on true`;
+  return `select ${columns.join(", ")} from (select 1) as one
+    left join gw_session_actor(${literal(session.id)}::uuid, ${literal(session.now.toISOString())}::timestamptz) as a on true`;
 }
 
 type Frame = { maintenance?: MaintenanceSnapshot; actor?: Actor | null };
@@ -95,9 +103,11 @@ function nodePgRoot(db: Db): object | undefined {
 }
 
 /**
- * Runs one request's work in a transaction whose identity is the actor's, as the non-superuser
- * gradewatch_app role, so row-level security applies. set_config(..., true) is transaction-local:
- * nothing carries over to the next request on a pooled connection.
+ * Runs one request's work in a transaction whose identity is the actor's session, as the actor's
+ * non-superuser request role, so row-level security applies. On PostgreSQL it logs in as the
+ * authenticator (requestDbOf); without row-level security (measurements, tests of the application's own
+ * scope) as the owner. set_config(..., true) is transaction-local: nothing carries over to the next
+ * request on a pooled connection.
  */
 export async function inActorTransaction<T>(
   db: Db,
@@ -117,8 +127,9 @@ export async function inActorTransaction<T>(
     if (transactionStatus(tx) !== "T") await tx.execute(sql`select 1`);
     return result;
   };
-  const root = nodePgRoot(db);
-  if (!root) return db.transaction(async (tx) => run(tx, await tx.execute(sql.raw(identity))));
+  const target = rls ? requestDbOf(db) : db;
+  const root = nodePgRoot(target);
+  if (!root) return target.transaction(async (tx) => run(tx, await tx.execute(sql.raw(identity))));
   // node-postgres: what drizzle's transaction() does, except that BEGIN and the identity go to the
   // server as one message (no parameters: the simple protocol, which allows two statements).
   const internals = root as unknown as { client: pg.Pool; dialect: PgDialect; schema: never; options: never };
@@ -160,13 +171,32 @@ export async function assertRowLevelSecurity(db: Db): Promise<void> {
   if (missing.length) {
     throw new RowLevelSecurityError(`Row-level security is not forced on ${missing.join(", ")}: refusing to serve student data`);
   }
-  // Policies bind only a role that is neither a superuser nor exempt from row-level security.
-  const roleResult = await db.execute(sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'gradewatch_app'`);
-  const [role] = (roleResult as unknown as { rows: { rolsuper: boolean; rolbypassrls: boolean }[] }).rows;
-  if (!role) throw new RowLevelSecurityError("The role gradewatch_app does not exist: refusing to serve student data");
-  if (role.rolsuper || role.rolbypassrls) {
-    throw new RowLevelSecurityError(
-      `The role gradewatch_app is ${role.rolsuper ? "a superuser" : "exempt from row-level security (BYPASSRLS)"}: refusing to serve student data`,
-    );
+  // Policies bind only roles that are neither superusers nor exempt from row-level security: the request
+  // roles, and on PostgreSQL the role requests log in as (which RESET ROLE gets back).
+  const requestRoles = ["gradewatch_app", ...ROLES.map(dbRoleOf)];
+  const roleResult = await db.execute(
+    sql`select rolname, rolsuper, rolbypassrls from pg_roles where rolname in (${sql.join(requestRoles.map((r) => sql`${r}`), sql`, `)})`,
+  );
+  const roles = (roleResult as unknown as { rows: RoleRow[] }).rows;
+  const absent = requestRoles.filter((r) => !roles.some((row) => row.rolname === r));
+  if (absent.length) throw new RowLevelSecurityError(`The role ${absent.join(", ")} does not exist: refusing to serve student data`);
+  const requestDb = requestDbOf(db);
+  if (requestDb !== db) {
+    let login: RoleRow[];
+    try {
+      login = ((await requestDb.execute(sql`select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user`)) as unknown as { rows: RoleRow[] }).rows;
+    } catch (err) {
+      throw new RowLevelSecurityError(`Cannot connect as the request role (DATABASE_AUTHENTICATOR_URL): ${(err as Error).message}`);
+    }
+    roles.push(...login);
+  }
+  for (const role of roles) {
+    if (role.rolsuper || role.rolbypassrls) {
+      throw new RowLevelSecurityError(
+        `The role ${role.rolname} is ${role.rolsuper ? "a superuser" : "exempt from row-level security (BYPASSRLS)"}: refusing to serve student data`,
+      );
+    }
   }
 }
+
+type RoleRow = { rolname: string; rolsuper: boolean; rolbypassrls: boolean };

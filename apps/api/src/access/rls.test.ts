@@ -1,5 +1,6 @@
-import { createDb } from "@gradewatch/db";
-import { mark, student } from "@gradewatch/db/schema";
+import { randomBytes } from "node:crypto";
+import { createDb, requestDbOf } from "@gradewatch/db";
+import { mark, session, student } from "@gradewatch/db/schema";
 import { createTestDb, type TestDatabase, testDbKinds } from "@gradewatch/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,10 +14,16 @@ import { inActorTransaction } from "./request-scope.js";
 describe.each(testDbKinds())("row-level security on %s", (kind) => {
   let database: TestDatabase;
   let f: AccessFixture;
-  const actor = (role: Role): Actor => ({ ...f.actors[role], role, sessionId: "00000000-0000-0000-0000-000000000000" });
+  // The database derives the actor from a live session, so each one signs in.
+  const sessions = {} as Record<Role, string>;
+  const actor = (role: Role): Actor => ({ ...f.actors[role], role, sessionId: sessions[role] });
   beforeAll(async () => {
     database = await createTestDb(kind);
     f = await buildAccessFixture(database.db);
+    for (const [role, a] of Object.entries(f.actors)) {
+      const [row] = await database.db.insert(session).values({ employeeId: a.id, expiresAt: new Date("2100-01-01T00:00:00Z") }).returning();
+      sessions[role as Role] = row!.id;
+    }
   });
   afterAll(() => database?.close());
 
@@ -59,10 +66,10 @@ describe.each(testDbKinds())("row-level security on %s", (kind) => {
       for (const role of sequence) {
         const n = await inActorTransaction(pool.db, actor(role), async (tx) => (await tx.select().from(student)).length);
         expect(n, role).toBe(expected[role]);
-        const after = await pool.db.execute(sql`select coalesce(current_setting('gradewatch.actor_role', true), '') as role, current_user as "user"`);
-        const row = (after as unknown as { rows: { role: string; user: string }[] }).rows[0]!;
-        expect(row.role).toBe("");
-        expect(row.user).not.toBe("gradewatch_app");
+        const after = await requestDbOf(pool.db).execute(sql`select coalesce(current_setting('gradewatch.session', true), '') as session, current_user as "user"`);
+        const row = (after as unknown as { rows: { session: string; user: string }[] }).rows[0]!;
+        expect(row.session).toBe("");
+        expect(row.user).not.toMatch(/^gradewatch_(?!authenticator)/);
       }
     } finally {
       await pool.close();
@@ -92,6 +99,26 @@ describe.each(testDbKinds())("row-level security on %s", (kind) => {
       ).rejects.toThrow(`The role gradewatch_app is ${what}: refusing to serve student data`);
     } finally {
       await database.db.execute(sql.raw(`alter role gradewatch_app NO${attribute}`));
+    }
+  });
+
+  // The role requests log in as (RESET ROLE gets it back): a made-up one per test, as roles are cluster-wide.
+  it.runIf(kind === "postgres").each([
+    ["SUPERUSER", "a superuser"],
+    ["BYPASSRLS", "exempt from row-level security (BYPASSRLS)"],
+  ])("should refuse to start the API when the role requests log in as is %s", async (attribute, what) => {
+    const login = `gw_test_login_${randomBytes(4).toString("hex")}`;
+    await database.db.execute(sql.raw(`create role ${login} login ${attribute}`));
+    const url = new URL(database.url!);
+    url.username = login;
+    const pools = await createDb({ databaseUrl: database.url!, authenticatorUrl: url.toString(), poolSize: 1, migrate: false });
+    try {
+      await expect(
+        createServer({ db: pools.db, dbKind: pools.kind, clock: fixedClock(new Date()), auth: { secret: TEST_SECRET, slowDownMs: 1 } }),
+      ).rejects.toThrow(`The role ${login} is ${what}: refusing to serve student data`);
+    } finally {
+      await pools.close();
+      await database.db.execute(sql.raw(`drop role ${login}`));
     }
   });
 });

@@ -1,84 +1,70 @@
+import { HOME, type Operation, reachOf } from "@gradewatch/domain/policy";
 import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
-import { employee, enrollment, esc, mark, school, section, student } from "@gradewatch/db/schema";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { employee, enrollment, esc, mark, markHistory, school, section, student } from "@gradewatch/db/schema";
 import type { Actor } from "./actor.js";
-import { ESC_ROLES } from "./actor.js";
 
 // Each function answers "which rows of this table may the actor see", as a condition for the service's
-// WHERE clause. `undefined` means everything; `NOTHING` means no row. Row-level security in the database
-// repeats the student-data rules as a second line of defence.
+// WHERE clause, from the actor's reach in the access policy (packages/domain/src/policy.ts). `undefined`
+// means everything; `NOTHING` means no row. Row-level security, generated from the same policy, repeats
+// the student-data rules in the database.
 const NOTHING = sql`false`;
 
-const escSchools = (escId: number | null) => sql`(select ${school.id} from ${school} where ${school.escId} = ${escId ?? -1})`;
+/** The actor's ESC: their own, or their school's. */
+const actorEsc = (actor: Actor) =>
+  HOME[actor.role] === "esc" ? sql`${actor.escId ?? -1}` : sql`(select ${school.escId} from ${school} where ${school.id} = ${actor.schoolId ?? -1})`;
+const escSchools = (actor: Actor) => sql`(select ${school.id} from ${school} where ${school.escId} = ${actorEsc(actor)})`;
+const teacherSections = (actor: Actor) => sql`(select ${section.id} from ${section} where ${section.teacherId} = ${actor.id})`;
+
+/** Rows tied to a school: the actor's ESC's schools, their school, or (own) what `own` gives. */
+function bySchool(actor: Actor, op: Operation, schoolId: PgColumn, own: () => SQL | undefined): SQL | undefined {
+  switch (reachOf(actor.role, op)) {
+    case "all":
+      return undefined;
+    case "esc":
+      return inArray(schoolId, escSchools(actor));
+    case "school":
+      return eq(schoolId, actor.schoolId ?? -1);
+    case "own":
+      return own();
+    case "none":
+      return NOTHING;
+  }
+}
 
 export function escScope(actor: Actor): SQL | undefined {
-  if (actor.role === "DISTRICT_ADMIN" || actor.role === "HR") return undefined;
-  if (ESC_ROLES.has(actor.role)) return eq(esc.id, actor.escId ?? -1);
-  return sql`${esc.id} = (select ${school.escId} from ${school} where ${school.id} = ${actor.schoolId ?? -1})`;
+  switch (reachOf(actor.role, "esc.read")) {
+    case "all":
+      return undefined;
+    case "none":
+      return NOTHING;
+    default:
+      return sql`${esc.id} = ${actorEsc(actor)}`;
+  }
 }
 
 export function schoolScope(actor: Actor): SQL | undefined {
-  if (actor.role === "DISTRICT_ADMIN" || actor.role === "HR") return undefined;
-  if (ESC_ROLES.has(actor.role)) return eq(school.escId, actor.escId ?? -1);
-  return eq(school.id, actor.schoolId ?? -1);
+  if (reachOf(actor.role, "school.read") === "esc") return sql`${school.escId} = ${actorEsc(actor)}`;
+  return bySchool(actor, "school.read", school.id, () => eq(school.id, actor.schoolId ?? -1));
 }
 
 export function employeeScope(actor: Actor): SQL | undefined {
-  if (actor.role === "DISTRICT_ADMIN" || actor.role === "HR") return undefined;
-  if (ESC_ROLES.has(actor.role)) {
-    return or(eq(employee.escId, actor.escId ?? -1), inArray(employee.schoolId, escSchools(actor.escId)));
+  if (reachOf(actor.role, "employee.read") === "esc") {
+    // An ESC's staff: its office and its schools.
+    return or(sql`${employee.escId} = ${actorEsc(actor)}`, inArray(employee.schoolId, escSchools(actor)));
   }
-  return eq(employee.schoolId, actor.schoolId ?? -1);
+  return bySchool(actor, "employee.read", employee.schoolId, () => eq(employee.id, actor.id));
 }
 
-export function sectionScope(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case "DISTRICT_ADMIN":
-      return undefined;
-    case "ESC_DIRECTOR":
-    case "INSTRUCTIONAL_SUPERINTENDENT":
-      return inArray(section.schoolId, escSchools(actor.escId));
-    case "PRINCIPAL":
-      return eq(section.schoolId, actor.schoolId ?? -1);
-    case "TEACHER":
-      return eq(section.teacherId, actor.id);
-    default:
-      return NOTHING;
-  }
-}
+export const sectionScope = (actor: Actor) => bySchool(actor, "section.read", section.schoolId, () => eq(section.teacherId, actor.id));
 
-const teacherSections = (actor: Actor) => sql`(select ${section.id} from ${section} where ${section.teacherId} = ${actor.id})`;
+export const studentScope = (actor: Actor) =>
+  bySchool(actor, "student.read", student.schoolId, () =>
+    inArray(student.id, sql`(select ${enrollment.studentId} from ${enrollment} where ${enrollment.sectionId} in ${teacherSections(actor)} and ${enrollment.endedAt} is null)`),
+  );
 
-export function studentScope(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case "DISTRICT_ADMIN":
-      return undefined;
-    case "ESC_DIRECTOR":
-    case "INSTRUCTIONAL_SUPERINTENDENT":
-      return inArray(student.schoolId, escSchools(actor.escId));
-    case "PRINCIPAL":
-      return eq(student.schoolId, actor.schoolId ?? -1);
-    case "TEACHER":
-      return inArray(
-        student.id,
-        sql`(select ${enrollment.studentId} from ${enrollment} where ${enrollment.sectionId} in ${teacherSections(actor)} and ${enrollment.endedAt} is null)`,
-      );
-    default:
-      return NOTHING;
-  }
-}
+export const markScope = (actor: Actor) => bySchool(actor, "mark.read", mark.schoolId, () => inArray(mark.sectionId, teacherSections(actor)));
 
-export function markScope(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case "DISTRICT_ADMIN":
-      return undefined;
-    case "ESC_DIRECTOR":
-    case "INSTRUCTIONAL_SUPERINTENDENT":
-      return inArray(mark.schoolId, escSchools(actor.escId));
-    case "PRINCIPAL":
-      return eq(mark.schoolId, actor.schoolId ?? -1);
-    case "TEACHER":
-      return inArray(mark.sectionId, teacherSections(actor));
-    default:
-      return NOTHING;
-  }
-}
+/** Mark history: the same reach as reading marks. */
+export const markHistoryScope = (actor: Actor) =>
+  bySchool(actor, "mark.read", markHistory.schoolId, () => inArray(markHistory.sectionId, teacherSections(actor)));

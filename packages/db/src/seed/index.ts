@@ -100,7 +100,11 @@ async function truncateAll(db: Db): Promise<void> {
   const tables = (Object.values(schema) as unknown[])
     .filter((t): t is PgTable => is(t, PgTable))
     .map((t) => sql.identifier(getTableName(t)));
-  await db.execute(sql`truncate ${sql.join(tables, sql`, `)} restart identity cascade`);
+  // History refuses TRUNCATE except in a transaction that declares a whole-database reset (migration 0008).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('gradewatch.history_reset', 'on', true)`);
+    await tx.execute(sql`truncate ${sql.join(tables, sql`, `)} restart identity cascade`);
+  });
 }
 
 const ID_TABLES = { school, employee, student, section, enrollment, mark, mark_history: markHistory } as const;

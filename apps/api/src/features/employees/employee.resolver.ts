@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Esc } from "../escs/esc.type.js";
@@ -8,26 +9,27 @@ import { EmployeeCreateInput, EmployeeUpdateInput } from "./employee.input.js";
 import { createEmployee, getEmployee, listEmployees, updateEmployee } from "./employee.service.js";
 import { Employee } from "./employee.type.js";
 
-@Authorized()
 @Resolver(() => Employee)
 export class EmployeeResolver {
+  @Allow("employee.read")
   @Query(() => EmployeePage)
   employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context) {
     return listEmployees(ctx.db, ctx.actor!, args);
   }
 
+  @Allow("employee.read")
   @Query(() => Employee)
   employee(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getEmployee(ctx.db, ctx.actor!, parseId(id));
   }
 
-  @Authorized(["DISTRICT_ADMIN", "HR"])
+  @Allow("employee.update")
   @Mutation(() => Employee)
   createEmployee(@Arg("input", () => EmployeeCreateInput) input: EmployeeCreateInput, @Ctx() ctx: Context) {
     return createEmployee(ctx.db, ctx.clock, ctx.actor!, input);
   }
 
-  @Authorized(["DISTRICT_ADMIN", "HR"])
+  @Allow("employee.update")
   @Mutation(() => Employee, { description: "Deactivate with active: false; employees are never deleted" })
   updateEmployee(
     @Arg("id", () => ID) id: string,

@@ -1,3 +1,4 @@
+import { HOME, type Role } from "@gradewatch/domain/policy";
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
@@ -10,12 +11,9 @@ import { likePattern, paginate } from "../../graphql/pagination.js";
 import type { EmployeeListArgs } from "./employee.args.js";
 import type { EmployeeCreateInput, EmployeeUpdateInput } from "./employee.input.js";
 
-const SCHOOL_ROLES = new Set(["TEACHER", "PRINCIPAL"]);
-const ESC_ROLES = new Set(["ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT"]);
-
-function checkScope(role: string, schoolId: number | null | undefined, escId: number | null | undefined) {
-  if (SCHOOL_ROLES.has(role) && !schoolId) throw badInput(`A ${role.toLowerCase()} needs a schoolId`);
-  if (ESC_ROLES.has(role) && !escId) throw badInput(`An ${role.toLowerCase().replace(/_/g, " ")} needs an escId`);
+function checkScope(role: Role, schoolId: number | null | undefined, escId: number | null | undefined) {
+  if (HOME[role] === "school" && !schoolId) throw badInput(`A ${role.toLowerCase()} needs a schoolId`);
+  if (HOME[role] === "esc" && !escId) throw badInput(`An ${role.toLowerCase().replace(/_/g, " ")} needs an escId`);
 }
 
 function checkWorkday(start: string | undefined, end: string | undefined) {

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { MaintenanceWindowListArgs, MaintenanceWindowPage } from "./maintenance-window.args.js";
@@ -12,20 +13,21 @@ import {
 } from "./maintenance-window.service.js";
 import { MaintenanceWindow } from "./maintenance-window.type.js";
 
-@Authorized()
 @Resolver(() => MaintenanceWindow)
 export class MaintenanceWindowResolver {
+  @Allow("maintenanceWindow.read")
   @Query(() => MaintenanceWindowPage)
   maintenanceWindows(@Args(() => MaintenanceWindowListArgs) args: MaintenanceWindowListArgs, @Ctx() ctx: Context) {
     return listMaintenanceWindows(ctx.db, args);
   }
 
+  @Allow("maintenanceWindow.read")
   @Query(() => MaintenanceWindow)
   maintenanceWindow(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getMaintenanceWindow(ctx.db, parseId(id));
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("maintenanceWindow.update")
   @Mutation(() => MaintenanceWindow)
   createMaintenanceWindow(
     @Arg("input", () => MaintenanceWindowCreateInput) input: MaintenanceWindowCreateInput,
@@ -34,7 +36,7 @@ export class MaintenanceWindowResolver {
     return createMaintenanceWindow(ctx.db, ctx.actor!, ctx.clock, input);
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("maintenanceWindow.update")
   @Mutation(() => MaintenanceWindow)
   updateMaintenanceWindow(
     @Arg("id", () => ID) id: string,
@@ -44,7 +46,7 @@ export class MaintenanceWindowResolver {
     return updateMaintenanceWindow(ctx.db, ctx.actor!, ctx.clock, parseId(id), input);
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("maintenanceWindow.update")
   @Mutation(() => MaintenanceWindow)
   deleteMaintenanceWindow(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return deleteMaintenanceWindow(ctx.db, ctx.actor!, ctx.clock, parseId(id));

@@ -1,5 +1,6 @@
 import { Matches, Min } from "class-validator";
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { importMarks } from "./mark-import.service.js";
@@ -27,7 +28,7 @@ class RestoreMarkArgs {
 
 @Resolver()
 export class MarkImportResolver {
-  @Authorized(["TEACHER", "PRINCIPAL", "DISTRICT_ADMIN"])
+  @Allow("mark.update")
   @Mutation(() => ImportMarksResult, {
     description: "Imports a CSV of marks for one section: a dry run lists what each line would do; applying needs the dry run's checksum",
   })
@@ -42,7 +43,7 @@ export class MarkImportResolver {
     return importMarks(ctx, { sectionId, periodId, csv, dryRun, previewChecksum });
   }
 
-  @Authorized(["TEACHER", "PRINCIPAL", "DISTRICT_ADMIN"])
+  @Allow("mark.update")
   @Mutation(() => SaveMarkResult, { description: "Sets a mark back to an earlier version's value, as a new recorded change" })
   restoreMark(@Args(() => RestoreMarkArgs) args: RestoreMarkArgs, @Ctx() ctx: Context) {
     return restoreMark(ctx, { ...args, markId: parseId(args.markId, "markId") });

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -13,20 +14,21 @@ import { markHistoryOf, saveMarks } from "./mark-save.service.js";
 import { MarkChange, SaveMarkResult } from "./mark-save.type.js";
 import { Mark } from "./mark.type.js";
 
-@Authorized()
 @Resolver(() => Mark)
 export class MarkResolver {
+  @Allow("mark.read")
   @Query(() => MarkPage)
   marks(@Args(() => MarkListArgs) args: MarkListArgs, @Ctx() ctx: Context) {
     return listMarks(ctx.db, ctx.actor!, args);
   }
 
+  @Allow("mark.read")
   @Query(() => Mark)
   mark(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getMark(ctx.db, ctx.actor!, parseId(id));
   }
 
-  @Authorized(["TEACHER", "PRINCIPAL", "DISTRICT_ADMIN"])
+  @Allow("mark.update")
   @Mutation(() => [SaveMarkResult], { description: "Saves a batch of mark changes; each item gets its own result" })
   saveMarks(
     @Arg("items", () => [SaveMarkInput]) items: SaveMarkInput[],
@@ -36,6 +38,7 @@ export class MarkResolver {
     return saveMarks(ctx, items, source);
   }
 
+  @Allow("mark.read")
   @Query(() => [MarkChange], { description: "Every change to a mark, oldest first" })
   markHistory(@Arg("markId", () => ID) markId: string, @Ctx() ctx: Context) {
     return markHistoryOf(ctx.db, ctx.actor!, parseId(markId, "markId"));

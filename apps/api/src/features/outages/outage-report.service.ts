@@ -1,34 +1,16 @@
 import { addDays, localDate, zonedInstant } from "@gradewatch/domain";
+import { reachOf } from "@gradewatch/domain/policy";
 import type { Db } from "@gradewatch/db";
-import { esc, mark, markHistory, school, section } from "@gradewatch/db/schema";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { esc, mark, markHistory, school } from "@gradewatch/db/schema";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../access/actor.js";
+import { markHistoryScope } from "../../access/scope.js";
 import { badInput, parseId } from "../../graphql/errors.js";
 import { getMaintenanceWindow } from "../maintenance-windows/maintenance-window.service.js";
 import type { OutageReportArgs } from "./outage-report.args.js";
 import type { OutageReport, OutageReportSchool } from "./outage-report.type.js";
 import { getOutage } from "./outage.service.js";
 import { OutageKind } from "./outage.type.js";
-
-/** The scope of a role that may not read marks at all: the report must say so, not report none. */
-const HIDDEN = sql`false`;
-
-/** Which history rows the actor may count: the same reach as reading marks. */
-function historyScope(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case "DISTRICT_ADMIN":
-      return undefined;
-    case "ESC_DIRECTOR":
-    case "INSTRUCTIONAL_SUPERINTENDENT":
-      return sql`${markHistory.schoolId} in (select ${school.id} from ${school} where ${school.escId} = ${actor.escId ?? -1})`;
-    case "PRINCIPAL":
-      return eq(markHistory.schoolId, actor.schoolId ?? -1);
-    case "TEACHER":
-      return sql`${markHistory.sectionId} in (select ${section.id} from ${section} where ${section.teacherId} = ${actor.id})`;
-    default:
-      return HIDDEN;
-  }
-}
 
 type Interval = Pick<OutageReport, "kind" | "description" | "startsAt" | "endsAt" | "outageId" | "maintenanceWindowId" | "date">;
 
@@ -77,7 +59,7 @@ export async function outageReport(db: Db, actor: Actor, now: Date, args: Outage
   const savedDuring = sql`(${h.changedAt} >= ${start} and ${h.changedAt} < ${end})`;
   const held = sql`(${enteredDuring} and ${h.changedAt} >= ${end})`;
   const delay = sql`extract(epoch from ${h.changedAt} - ${h.clientEnteredAt})`;
-  const scope = historyScope(actor);
+  const scope = markHistoryScope(actor);
   // One pass: a row per school and, from the empty grouping set, the totals (a true median, not a median of medians).
   const result = await db.execute(sql`
     select ${h.schoolId} as school_id, ${school.name} as school_name, ${esc.name} as esc_name,
@@ -111,7 +93,7 @@ export async function outageReport(db: Db, actor: Actor, now: Date, args: Outage
     .map((r) => ({ schoolId: Number(r.school_id), schoolName: r.school_name!, escName: r.esc_name!, ...counts(r) }));
   return {
     ...i,
-    marksVisible: scope !== HIDDEN,
+    marksVisible: reachOf(actor.role, "mark.read") !== "none",
     schools,
     totals: total
       ? { schools: Number(total.schools), ...counts(total) }

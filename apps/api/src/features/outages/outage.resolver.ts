@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { OutageListArgs, OutagePage } from "./outage.args.js";
@@ -6,26 +7,27 @@ import { OutageCreateInput, OutageUpdateInput } from "./outage.input.js";
 import { createOutage, deleteOutage, getOutage, listOutages, updateOutage } from "./outage.service.js";
 import { Outage } from "./outage.type.js";
 
-@Authorized()
 @Resolver(() => Outage)
 export class OutageResolver {
+  @Allow("outage.read")
   @Query(() => OutagePage)
   outages(@Args(() => OutageListArgs) args: OutageListArgs, @Ctx() ctx: Context) {
     return listOutages(ctx.db, args);
   }
 
+  @Allow("outage.read")
   @Query(() => Outage)
   outage(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getOutage(ctx.db, parseId(id));
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("outage.update")
   @Mutation(() => Outage)
   createOutage(@Arg("input", () => OutageCreateInput) input: OutageCreateInput, @Ctx() ctx: Context) {
     return createOutage(ctx.db, ctx.actor!, ctx.clock, input);
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("outage.update")
   @Mutation(() => Outage)
   updateOutage(
     @Arg("id", () => ID) id: string,
@@ -35,7 +37,7 @@ export class OutageResolver {
     return updateOutage(ctx.db, ctx.actor!, ctx.clock, parseId(id), input);
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("outage.update")
   @Mutation(() => Outage)
   deleteOutage(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return deleteOutage(ctx.db, ctx.actor!, ctx.clock, parseId(id));

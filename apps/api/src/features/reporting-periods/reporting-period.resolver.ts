@@ -1,5 +1,6 @@
 import { deadlineAsOf, endOfDay } from "@gradewatch/domain";
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { DateTime, LocalDate } from "../../graphql/scalars/index.js";
@@ -13,20 +14,21 @@ import {
 } from "./reporting-period.service.js";
 import { DeadlineChange, GradingItem, ReportingPeriod } from "./reporting-period.type.js";
 
-@Authorized()
 @Resolver(() => ReportingPeriod)
 export class ReportingPeriodResolver {
+  @Allow("reportingPeriod.read")
   @Query(() => ReportingPeriodPage)
   reportingPeriods(@Args(() => ReportingPeriodListArgs) args: ReportingPeriodListArgs, @Ctx() ctx: Context) {
     return listReportingPeriods(ctx.db, args);
   }
 
+  @Allow("reportingPeriod.read")
   @Query(() => ReportingPeriod)
   reportingPeriod(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getReportingPeriod(ctx.db, parseId(id));
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("reportingPeriod.update")
   @Mutation(() => ReportingPeriod)
   createReportingPeriod(
     @Arg("input", () => ReportingPeriodCreateInput) input: ReportingPeriodCreateInput,
@@ -35,7 +37,7 @@ export class ReportingPeriodResolver {
     return createReportingPeriod(ctx.db, ctx.actor!, ctx.clock, input);
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("reportingPeriod.update")
   @Mutation(() => ReportingPeriod)
   updateReportingPeriod(
     @Arg("id", () => ID) id: string,

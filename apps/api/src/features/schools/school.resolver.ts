@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -8,26 +9,27 @@ import { SchoolCreateInput, SchoolUpdateInput } from "./school.input.js";
 import { createSchool, deleteSchool, getSchool, listSchools, updateSchool } from "./school.service.js";
 import { School } from "./school.type.js";
 
-@Authorized()
 @Resolver(() => School)
 export class SchoolResolver {
+  @Allow("school.read")
   @Query(() => SchoolPage)
   schools(@Args(() => SchoolListArgs) args: SchoolListArgs, @Ctx() ctx: Context) {
     return listSchools(ctx.db, ctx.actor!, args);
   }
 
+  @Allow("school.read")
   @Query(() => School)
   school(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getSchool(ctx.db, ctx.actor!, parseId(id));
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("school.update")
   @Mutation(() => School)
   createSchool(@Arg("input", () => SchoolCreateInput) input: SchoolCreateInput, @Ctx() ctx: Context) {
     return createSchool(ctx.db, input);
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("school.update")
   @Mutation(() => School)
   updateSchool(
     @Arg("id", () => ID) id: string,
@@ -37,7 +39,7 @@ export class SchoolResolver {
     return updateSchool(ctx.db, ctx.actor!, parseId(id), input);
   }
 
-  @Authorized(["DISTRICT_ADMIN"])
+  @Allow("school.update")
   @Mutation(() => School)
   deleteSchool(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return deleteSchool(ctx.db, parseId(id));

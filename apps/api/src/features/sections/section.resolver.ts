@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -8,26 +9,27 @@ import { SectionCreateInput, SectionUpdateInput } from "./section.input.js";
 import { createSection, getSection, listSections, updateSection } from "./section.service.js";
 import { Section } from "./section.type.js";
 
-@Authorized()
 @Resolver(() => Section)
 export class SectionResolver {
+  @Allow("section.read")
   @Query(() => SectionPage)
   sections(@Args(() => SectionListArgs) args: SectionListArgs, @Ctx() ctx: Context) {
     return listSections(ctx.db, ctx.actor!, args);
   }
 
+  @Allow("section.read")
   @Query(() => Section)
   section(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getSection(ctx.db, ctx.actor!, parseId(id));
   }
 
-  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
+  @Allow("section.update")
   @Mutation(() => Section)
   createSection(@Arg("input", () => SectionCreateInput) input: SectionCreateInput, @Ctx() ctx: Context) {
     return createSection(ctx.db, ctx.actor!, input);
   }
 
-  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
+  @Allow("section.update")
   @Mutation(() => Section)
   updateSection(
     @Arg("id", () => ID) id: string,

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { School } from "../schools/school.type.js";
@@ -7,26 +8,27 @@ import { StudentCreateInput, StudentUpdateInput } from "./student.input.js";
 import { createStudent, getStudent, listStudents, updateStudent } from "./student.service.js";
 import { Student } from "./student.type.js";
 
-@Authorized()
 @Resolver(() => Student)
 export class StudentResolver {
+  @Allow("student.read")
   @Query(() => StudentPage)
   students(@Args(() => StudentListArgs) args: StudentListArgs, @Ctx() ctx: Context) {
     return listStudents(ctx.db, ctx.actor!, args);
   }
 
+  @Allow("student.read")
   @Query(() => Student)
   student(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return getStudent(ctx.db, ctx.actor!, parseId(id));
   }
 
-  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
+  @Allow("student.update")
   @Mutation(() => Student)
   createStudent(@Arg("input", () => StudentCreateInput) input: StudentCreateInput, @Ctx() ctx: Context) {
     return createStudent(ctx.db, ctx.actor!, input);
   }
 
-  @Authorized(["DISTRICT_ADMIN", "PRINCIPAL"])
+  @Allow("student.update")
   @Mutation(() => Student)
   updateStudent(
     @Arg("id", () => ID) id: string,
