@@ -15,7 +15,8 @@ import { authenticate, type AuthConfig, SESSION_COOKIE, signIn, signOut, verifie
 import { type Context, createContext } from "./graphql/context.js";
 import { AppError, parseId } from "./graphql/errors.js";
 import { sectionMarksCsv } from "./features/marks/mark-export.service.js";
-import { formatError } from "./graphql/format-error.js";
+import { formatError, productionFormatError } from "./graphql/format-error.js";
+import { requestGuards } from "./graphql/request-guards.js";
 import { getSchema } from "./graphql/schema.js";
 import { type Logger, logger as defaultLogger } from "./logger.js";
 
@@ -35,8 +36,14 @@ export interface ServerDeps {
   rls?: boolean;
 }
 
-// The real cause of a masked error goes to the log, tied to the request id the client sees.
-function errorResponses(logger: Logger): ApolloServerPlugin<Context> {
+/** Thrown out of a request's transaction to roll it back; the answer is sent all the same. */
+class RolledBack {
+  constructor(readonly response: { status: number; headers: HeaderMap; body: string }) {}
+}
+
+// The real cause of a masked error goes to the log, tied to the request id the client sees. A request that
+// met any error is rolled back (`failed`): a mutation document commits all of its fields or none.
+function errorResponses(logger: Logger, failed: WeakSet<object>): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -48,9 +55,17 @@ function errorResponses(logger: Logger): ApolloServerPlugin<Context> {
             }
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operation }) {
           if (response.body.kind !== "single") return;
-          for (const err of response.body.singleResult.errors ?? []) {
+          const result = response.body.singleResult;
+          if (!result.errors?.length) return;
+          // Apollo hands plugins a shallow copy of the context: mark the request by its transaction.
+          failed.add(contextValue.db);
+          // What a field answered before another failed was rolled back with it: show none of it.
+          const mutation = operation?.operation === "mutation";
+          if (mutation && "data" in result) result.data = null;
+          for (const err of result.errors) {
+            if (mutation) (err.extensions as Record<string, unknown>).saved = false;
             if (err.extensions?.code === "INTERNAL") (err.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             if (err.extensions?.code === "MAINTENANCE") {
               response.http.status = 503;
@@ -71,6 +86,13 @@ const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   const type = (err as { type?: string }).type;
   if (type === "entity.too.large") return res.status(413).json(errorBody("BAD_USER_INPUT", `Request body is larger than ${BODY_LIMIT}`));
   if (type === "entity.parse.failed") return res.status(400).json(errorBody("BAD_USER_INPUT", "Request body is not valid JSON"));
+  if (type === "charset.unsupported") return res.status(415).json(errorBody("BAD_USER_INPUT", "Send the body as UTF-8 JSON (charset=utf-8)"));
+  if (type === "encoding.unsupported") {
+    return res.status(415).json(errorBody("BAD_USER_INPUT", "Unsupported content-encoding: send identity, gzip, deflate or br"));
+  }
+  // A body that does not decode as its content-encoding says (gzip named on a plain body, say).
+  const status = (err as { status?: number }).status;
+  if (status && status >= 400 && status < 500) return res.status(400).json(errorBody("BAD_USER_INPUT", "Request body could not be read as sent"));
   next(err);
 };
 
@@ -99,6 +121,7 @@ export async function createServer(deps: ServerDeps) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   const httpServer = http.createServer(app);
+  const failed = new WeakSet<object>();
   const armor = new ApolloArmor({
     maxDepth: { n: 8 },
     maxAliases: { n: 15 },
@@ -110,7 +133,7 @@ export async function createServer(deps: ServerDeps) {
   }).protect();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
-    formatError,
+    formatError: deps.production ? productionFormatError : formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     introspection: !deps.production,
@@ -120,7 +143,10 @@ export async function createServer(deps: ServerDeps) {
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), errorResponses(logger)],
+    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestGuards<Context>(),
+      errorResponses(logger, failed),
+    ],
   });
   await apollo.start();
 
@@ -183,7 +209,8 @@ export async function createServer(deps: ServerDeps) {
     // mutation document contains the word; a query that happens to is just checked for nothing.
     const query = (req.body as { query?: unknown } | undefined)?.query;
     const maintenanceAt = typeof query === "string" && /\bmutation\b/.test(query) ? deps.clock.now() : undefined;
-    // The response is written only after the request's transaction has committed.
+    // The response is written only after the request's transaction has committed, or rolled back when
+    // anything in it failed.
     const response = await inActorTransaction(
       deps.db,
       null,
@@ -196,11 +223,16 @@ export async function createServer(deps: ServerDeps) {
         let body = "";
         if (result.body.kind === "complete") body = result.body.string;
         else for await (const chunk of result.body.asyncIterator) body += chunk;
-        return { status: result.status ?? 200, headers: result.headers, body };
+        const response = { status: result.status ?? 200, headers: result.headers, body };
+        if (failed.has(tx)) throw new RolledBack(response);
+        return response;
       },
       rls,
       { maintenanceAt, ...(sessionId ? { session: { id: sessionId, now: deps.clock.now() } } : {}) },
-    );
+    ).catch((err: unknown) => {
+      if (err instanceof RolledBack) return err.response;
+      throw err;
+    });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.status(response.status).send(response.body);
   });
