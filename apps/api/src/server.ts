@@ -11,7 +11,17 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { Actor } from "./access/actor.js";
 import { assertRowLevelSecurity, inActorTransaction } from "./access/request-scope.js";
 import type { Clock } from "./clock.js";
-import { authenticate, type AuthConfig, SESSION_COOKIE, signIn, signOut, verifiedSessionId } from "./features/auth/auth.service.js";
+import {
+  authenticate,
+  type AuthConfig,
+  changePassword,
+  SESSION_COOKIE,
+  type SignInResult,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  verifiedSessionId,
+} from "./features/auth/auth.service.js";
 import { type Context, createContext } from "./graphql/context.js";
 import { AppError, parseId } from "./graphql/errors.js";
 import { sectionMarksCsv } from "./features/marks/mark-export.service.js";
@@ -154,6 +164,15 @@ export async function createServer(deps: ServerDeps) {
     res.json({ status: "ok", database: deps.dbKind, now: deps.clock.now().toISOString(), simulatedClock: deps.clock.simulated });
   });
 
+  const setSessionCookie = (req: Request, res: Response, result: SignInResult) =>
+    res.cookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: deps.production && req.secure,
+      path: "/",
+      expires: new Date(Date.now() + (result.expiresAt.getTime() - deps.clock.now().getTime())),
+    });
+
   app.post("/auth/sign-in", express.json({ limit: "8kb" }), async (req: Request, res: Response) => {
     const { email, password } = (req.body ?? {}) as { email?: unknown; password?: unknown };
     if (typeof email !== "string" || typeof password !== "string" || !email || !password || email.length > 200 || password.length > 200) {
@@ -161,13 +180,7 @@ export async function createServer(deps: ServerDeps) {
     }
     try {
       const result = await signIn(deps.db, deps.clock, deps.auth, { email, password, address: req.ip ?? "unknown" });
-      res.cookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: "strict",
-        secure: deps.production && req.secure,
-        path: "/",
-        expires: new Date(Date.now() + (result.expiresAt.getTime() - deps.clock.now().getTime())),
-      });
+      setSessionCookie(req, res, result);
       res.json({ token: result.token, expiresAt: result.expiresAt.toISOString(), employeeId: String(result.actor.id), role: result.actor.role });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -181,6 +194,33 @@ export async function createServer(deps: ServerDeps) {
     const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
     if (actor) await signOut(deps.db, deps.clock, actor);
     res.clearCookie(SESSION_COOKIE, { path: "/" }).json({ signedOut: true });
+  });
+
+  // Ends every session of the signed-in employee, on every device.
+  app.post("/auth/sign-out-everywhere", async (req: Request, res: Response) => {
+    const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    if (!actor) return res.status(401).json(errorBody("UNAUTHENTICATED", "Sign in to continue"));
+    const sessions = await signOutEverywhere(deps.db, deps.clock, actor.id);
+    res.clearCookie(SESSION_COOKIE, { path: "/" }).json({ signedOut: true, sessions });
+  });
+
+  // A new password ends every session; the caller carries on in a fresh one.
+  app.post("/auth/password", express.json({ limit: "8kb" }), async (req: Request, res: Response) => {
+    const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    if (!actor) return res.status(401).json(errorBody("UNAUTHENTICATED", "Sign in to continue"));
+    const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
+    if (typeof currentPassword !== "string" || typeof newPassword !== "string" || currentPassword.length > 200) {
+      return res.status(400).json(errorBody("BAD_USER_INPUT", "Send a JSON body with currentPassword and newPassword"));
+    }
+    try {
+      const result = await changePassword(deps.db, deps.clock, deps.auth, actor, { currentPassword, newPassword });
+      setSessionCookie(req, res, result);
+      res.json({ token: result.token, expiresAt: result.expiresAt.toISOString() });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const code = String(err.extensions.code);
+      res.status(code === "FORBIDDEN" ? 403 : 400).json(errorBody(code, err.message));
+    }
   });
 
   // The teacher's backup record: a section's marks as CSV, under the same scope and row-level security.
