@@ -153,7 +153,9 @@ export async function createServer(deps: ServerDeps) {
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }),
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
       requestGuards<Context>(),
       errorResponses(logger, failed),
     ],
