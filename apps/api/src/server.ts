@@ -11,11 +11,22 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { Actor } from "./access/actor.js";
 import { assertRowLevelSecurity, inActorTransaction } from "./access/request-scope.js";
 import type { Clock } from "./clock.js";
-import { authenticate, type AuthConfig, SESSION_COOKIE, signIn, signOut, verifiedSessionId } from "./features/auth/auth.service.js";
+import {
+  authenticate,
+  type AuthConfig,
+  changePassword,
+  SESSION_COOKIE,
+  type SignInResult,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  verifiedSessionId,
+} from "./features/auth/auth.service.js";
 import { type Context, createContext } from "./graphql/context.js";
 import { AppError, parseId } from "./graphql/errors.js";
 import { sectionMarksCsv } from "./features/marks/mark-export.service.js";
-import { formatError } from "./graphql/format-error.js";
+import { formatError, productionFormatError } from "./graphql/format-error.js";
+import { requestGuards } from "./graphql/request-guards.js";
 import { getSchema } from "./graphql/schema.js";
 import { type Logger, logger as defaultLogger } from "./logger.js";
 
@@ -35,8 +46,14 @@ export interface ServerDeps {
   rls?: boolean;
 }
 
-// The real cause of a masked error goes to the log, tied to the request id the client sees.
-function errorResponses(logger: Logger): ApolloServerPlugin<Context> {
+/** Thrown out of a request's transaction to roll it back; the answer is sent all the same. */
+class RolledBack {
+  constructor(readonly response: { status: number; headers: HeaderMap; body: string }) {}
+}
+
+// The real cause of a masked error goes to the log, tied to the request id the client sees. A request that
+// met any error is rolled back (`failed`): a mutation document commits all of its fields or none.
+function errorResponses(logger: Logger, failed: WeakSet<object>): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -48,9 +65,17 @@ function errorResponses(logger: Logger): ApolloServerPlugin<Context> {
             }
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operation }) {
           if (response.body.kind !== "single") return;
-          for (const err of response.body.singleResult.errors ?? []) {
+          const result = response.body.singleResult;
+          if (!result.errors?.length) return;
+          // Apollo hands plugins a shallow copy of the context: mark the request by its transaction.
+          failed.add(contextValue.db);
+          // What a field answered before another failed was rolled back with it: show none of it.
+          const mutation = operation?.operation === "mutation";
+          if (mutation && "data" in result) result.data = null;
+          for (const err of result.errors) {
+            if (mutation) (err.extensions as Record<string, unknown>).saved = false;
             if (err.extensions?.code === "INTERNAL") (err.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             if (err.extensions?.code === "MAINTENANCE") {
               response.http.status = 503;
@@ -71,6 +96,13 @@ const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   const type = (err as { type?: string }).type;
   if (type === "entity.too.large") return res.status(413).json(errorBody("BAD_USER_INPUT", `Request body is larger than ${BODY_LIMIT}`));
   if (type === "entity.parse.failed") return res.status(400).json(errorBody("BAD_USER_INPUT", "Request body is not valid JSON"));
+  if (type === "charset.unsupported") return res.status(415).json(errorBody("BAD_USER_INPUT", "Send the body as UTF-8 JSON (charset=utf-8)"));
+  if (type === "encoding.unsupported") {
+    return res.status(415).json(errorBody("BAD_USER_INPUT", "Unsupported content-encoding: send identity, gzip, deflate or br"));
+  }
+  // A body that does not decode as its content-encoding says (gzip named on a plain body, say).
+  const status = (err as { status?: number }).status;
+  if (status && status >= 400 && status < 500) return res.status(400).json(errorBody("BAD_USER_INPUT", "Request body could not be read as sent"));
   next(err);
 };
 
@@ -99,6 +131,7 @@ export async function createServer(deps: ServerDeps) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   const httpServer = http.createServer(app);
+  const failed = new WeakSet<object>();
   const armor = new ApolloArmor({
     maxDepth: { n: 8 },
     maxAliases: { n: 15 },
@@ -110,7 +143,7 @@ export async function createServer(deps: ServerDeps) {
   }).protect();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
-    formatError,
+    formatError: deps.production ? productionFormatError : formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     introspection: !deps.production,
@@ -120,13 +153,27 @@ export async function createServer(deps: ServerDeps) {
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), errorResponses(logger)],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestGuards<Context>(),
+      errorResponses(logger, failed),
+    ],
   });
   await apollo.start();
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", database: deps.dbKind, now: deps.clock.now().toISOString(), simulatedClock: deps.clock.simulated });
   });
+
+  const setSessionCookie = (req: Request, res: Response, result: SignInResult) =>
+    res.cookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: deps.production && req.secure,
+      path: "/",
+      expires: new Date(Date.now() + (result.expiresAt.getTime() - deps.clock.now().getTime())),
+    });
 
   app.post("/auth/sign-in", express.json({ limit: "8kb" }), async (req: Request, res: Response) => {
     const { email, password } = (req.body ?? {}) as { email?: unknown; password?: unknown };
@@ -135,13 +182,7 @@ export async function createServer(deps: ServerDeps) {
     }
     try {
       const result = await signIn(deps.db, deps.clock, deps.auth, { email, password, address: req.ip ?? "unknown" });
-      res.cookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: "strict",
-        secure: deps.production && req.secure,
-        path: "/",
-        expires: new Date(Date.now() + (result.expiresAt.getTime() - deps.clock.now().getTime())),
-      });
+      setSessionCookie(req, res, result);
       res.json({ token: result.token, expiresAt: result.expiresAt.toISOString(), employeeId: String(result.actor.id), role: result.actor.role });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -155,6 +196,33 @@ export async function createServer(deps: ServerDeps) {
     const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
     if (actor) await signOut(deps.db, deps.clock, actor);
     res.clearCookie(SESSION_COOKIE, { path: "/" }).json({ signedOut: true });
+  });
+
+  // Ends every session of the signed-in employee, on every device.
+  app.post("/auth/sign-out-everywhere", async (req: Request, res: Response) => {
+    const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    if (!actor) return res.status(401).json(errorBody("UNAUTHENTICATED", "Sign in to continue"));
+    const sessions = await signOutEverywhere(deps.db, deps.clock, actor.id);
+    res.clearCookie(SESSION_COOKIE, { path: "/" }).json({ signedOut: true, sessions });
+  });
+
+  // A new password ends every session; the caller carries on in a fresh one.
+  app.post("/auth/password", express.json({ limit: "8kb" }), async (req: Request, res: Response) => {
+    const actor = await authenticate(deps.db, deps.clock, deps.auth, tokenOf(req));
+    if (!actor) return res.status(401).json(errorBody("UNAUTHENTICATED", "Sign in to continue"));
+    const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
+    if (typeof currentPassword !== "string" || typeof newPassword !== "string" || currentPassword.length > 200) {
+      return res.status(400).json(errorBody("BAD_USER_INPUT", "Send a JSON body with currentPassword and newPassword"));
+    }
+    try {
+      const result = await changePassword(deps.db, deps.clock, deps.auth, actor, { currentPassword, newPassword });
+      setSessionCookie(req, res, result);
+      res.json({ token: result.token, expiresAt: result.expiresAt.toISOString() });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const code = String(err.extensions.code);
+      res.status(code === "FORBIDDEN" ? 403 : 400).json(errorBody(code, err.message));
+    }
   });
 
   // The teacher's backup record: a section's marks as CSV, under the same scope and row-level security.
@@ -183,7 +251,8 @@ export async function createServer(deps: ServerDeps) {
     // mutation document contains the word; a query that happens to is just checked for nothing.
     const query = (req.body as { query?: unknown } | undefined)?.query;
     const maintenanceAt = typeof query === "string" && /\bmutation\b/.test(query) ? deps.clock.now() : undefined;
-    // The response is written only after the request's transaction has committed.
+    // The response is written only after the request's transaction has committed, or rolled back when
+    // anything in it failed.
     const response = await inActorTransaction(
       deps.db,
       null,
@@ -196,11 +265,16 @@ export async function createServer(deps: ServerDeps) {
         let body = "";
         if (result.body.kind === "complete") body = result.body.string;
         else for await (const chunk of result.body.asyncIterator) body += chunk;
-        return { status: result.status ?? 200, headers: result.headers, body };
+        const response = { status: result.status ?? 200, headers: result.headers, body };
+        if (failed.has(tx)) throw new RolledBack(response);
+        return response;
       },
       rls,
       { maintenanceAt, ...(sessionId ? { session: { id: sessionId, now: deps.clock.now() } } : {}) },
-    );
+    ).catch((err: unknown) => {
+      if (err instanceof RolledBack) return err.response;
+      throw err;
+    });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.status(response.status).send(response.body);
   });

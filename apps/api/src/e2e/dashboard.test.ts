@@ -196,9 +196,36 @@ describe("the dashboard in headless Chromium", () => {
   it("should let someone else sign out from the session dialog, back to the sign-in page", async () => {
     const { page, dialog } = await sessionEndedOnStudents("principal@demo.gradewatch.test");
     await dialog.getByRole("button", { name: "Sign out" }).click();
-    await page.locator("input[name=password]").waitFor({ timeout: 15_000 });
+    // What the person sees: the dialog gone and the sign-in page's own form (the dialog has a password field too).
+    await dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await page.locator("input[name=username]").waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Sign in", exact: true }).waitFor({ timeout: 15_000 });
     expect(page.url()).toContain("#/login");
-    expect(await page.getByTestId("session-expired").count()).toBe(0);
+    await page.close();
+  });
+
+  it("should sign the person out on every device from the user menu", async () => {
+    const otherDevice = await fetch(`${api.url}/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "hr@demo.gradewatch.test", password: PASSWORD }),
+    });
+    const { token } = (await otherDevice.json()) as { token: string };
+    const me = async () => {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: "{ me { id } }" }),
+      });
+      return ((await res.json()) as { data?: { me?: unknown } }).data?.me ?? null;
+    };
+    expect(await me()).not.toBeNull();
+    const page = await signIn("hr@demo.gradewatch.test");
+    await page.getByRole("button", { name: "Profile" }).click();
+    await page.getByRole("menuitem", { name: "Sign out everywhere" }).click();
+    await page.locator("input[name=username]").waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain("#/login");
+    expect(await me()).toBeNull();
     await page.close();
   });
 

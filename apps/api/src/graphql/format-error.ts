@@ -32,12 +32,16 @@ function validationMessage(err: ArgumentValidationError): { message: string; fie
   return { message: messages.length ? messages.join("; ") : "Invalid input", fields };
 }
 
+// graphql-js suggests enum values and field names ("Did you mean the enum value "X"?") in coercion and
+// validation messages: with introspection off that would still reveal the schema.
+const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean [^?]*\?/g, "");
+
 /** Every error leaves with a code from the closed set; anything unexpected is masked as INTERNAL. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, production = false): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const path = formatted.path;
   const code = (c: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLFormattedError => ({
-    message,
+    message: production ? withoutSuggestions(message) : message,
     ...(path ? { path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: { ...extra, code: c },
@@ -50,7 +54,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const c = String(original.extensions?.code ?? formatted.extensions?.code ?? "");
     if (c === "UNAUTHORIZED") return code("FORBIDDEN", "Your role may not do this");
     if (KNOWN.has(c)) {
-      const { code: _c, stacktrace: _s, ...rest } = (original.extensions ?? {}) as Record<string, unknown>;
+      const { code: _c, stacktrace: _s, http: _h, ...rest } = (original.extensions ?? {}) as Record<string, unknown>;
       return code(c as ErrorCode, original.message, rest);
     }
     if (CLIENT_MISTAKES.has(c) || c === "") return code("BAD_USER_INPUT", original.message);
@@ -59,3 +63,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (CLIENT_MISTAKES.has(fc)) return code("BAD_USER_INPUT", formatted.message);
   return code("INTERNAL", INTERNAL_MESSAGE);
 }
+
+/** formatError for a production server: no schema hints in messages. */
+export const productionFormatError = (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, true);

@@ -63,7 +63,8 @@ export async function paginate<TTable extends PgTable>(
     throw badInput(`perPage must be between 1 and ${MAX_PER_PAGE} (got ${perPage})`);
   }
   const sortField = args.sortField ?? options.defaultSort;
-  const column = options.sortable[sortField];
+  // Own keys only: "__proto__" or "constructor" must not reach the query builder.
+  const column = Object.hasOwn(options.sortable, sortField) ? options.sortable[sortField] : undefined;
   if (!column) {
     throw badInput(`Cannot sort by "${sortField.slice(0, 40)}"; sortable fields: ${Object.keys(options.sortable).join(", ")}`);
   }

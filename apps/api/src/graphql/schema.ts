@@ -18,6 +18,7 @@ import { SchoolResolver } from "../features/schools/school.resolver.js";
 import { SectionResolver } from "../features/sections/section.resolver.js";
 import { StudentResolver } from "../features/students/student.resolver.js";
 import { authChecker } from "./auth-checker.js";
+import { nullArgumentsAsAbsent } from "./inputs.js";
 import { refuseWritesDuringMaintenance } from "./middlewares/maintenance.js";
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -61,6 +62,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgument,
     authChecker,
     globalMiddlewares: [refuseWritesDuringMaintenance],
-  });
+  }).then(nullArgumentsAsAbsent);
   return schema;
 }

@@ -131,6 +131,7 @@ export const en = {
       email: "Email",
       sign_in: "Sign in and carry on",
       sign_out: "Sign out",
+      sign_out_everywhere: "Sign out everywhere",
     },
     imports: {
       download: "Download marks (CSV)",

@@ -1,9 +1,10 @@
 import { Box, Typography } from "@mui/material";
 import type { ReactNode } from "react";
-import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity } from "react-admin";
+import { AppBar, Layout as RaLayout, Logout, TitlePortal, useGetIdentity, UserMenu } from "react-admin";
 import { roles } from "../common/choices";
 import { MaintenanceBanner } from "./MaintenanceBanner";
 import { SessionExpiredDialog } from "./SessionExpiredDialog";
+import { SignOutEverywhere } from "./SignOutEverywhere";
 
 const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
@@ -20,8 +21,15 @@ const Viewer = () => {
   );
 };
 
+const GradewatchUserMenu = () => (
+  <UserMenu>
+    <SignOutEverywhere />
+    <Logout />
+  </UserMenu>
+);
+
 const GradewatchAppBar = () => (
-  <AppBar>
+  <AppBar userMenu={<GradewatchUserMenu />}>
     <TitlePortal />
     <Viewer />
   </AppBar>

@@ -6,7 +6,7 @@ import { districtSetting, employee, session, signInFailure } from "@gradewatch/d
 import type { Actor } from "../../access/actor.js";
 import type { Clock } from "../../clock.js";
 import { AppError } from "../../graphql/errors.js";
-import { verifyPassword } from "./password.js";
+import { hashPassword, verifyPassword } from "./password.js";
 
 export const SESSION_COOKIE = "gw_session";
 export const SESSION_HOURS = 10;
@@ -75,6 +75,11 @@ export async function signIn(
     throw new AppError("UNAUTHENTICATED", account && ok ? "This account is disabled" : "Wrong email or password");
   }
   await db.delete(signInFailure).where(eq(signInFailure.email, email));
+  return startSession(db, clock, config, account);
+}
+
+async function startSession(db: Db, clock: Clock, config: AuthConfig, account: Omit<Actor, "sessionId">): Promise<SignInResult> {
+  const now = clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   const [row] = await db.insert(session).values({ employeeId: account.id, createdAt: now, expiresAt }).returning();
   const token = await new SignJWT({ sid: row!.id })
@@ -128,4 +133,40 @@ export async function authenticate(db: Db, clock: Clock, config: AuthConfig, tok
 
 export async function signOut(db: Db, clock: Clock, actor: Actor): Promise<void> {
   await db.update(session).set({ revokedAt: clock.now() }).where(eq(session.id, actor.sessionId));
+}
+
+/** Ends every live session of the employee, on every device; answers how many. */
+export async function signOutEverywhere(db: Db, clock: Clock, employeeId: number): Promise<number> {
+  const ended = await db
+    .update(session)
+    .set({ revokedAt: clock.now() })
+    .where(and(eq(session.employeeId, employeeId), isNull(session.revokedAt)))
+    .returning({ id: session.id });
+  return ended.length;
+}
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+/**
+ * Sets a new password after checking the current one. Every session of the employee ends (whoever learnt
+ * the old password is signed out everywhere); the caller carries on in the fresh session returned.
+ */
+export async function changePassword(
+  db: Db,
+  clock: Clock,
+  config: AuthConfig,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<SignInResult> {
+  const [account] = await db.select().from(employee).where(eq(employee.id, actor.id));
+  if (!account || !(await verifyPassword(input.currentPassword, account.passwordHash))) {
+    throw new AppError("FORBIDDEN", "The current password is wrong");
+  }
+  if (input.newPassword.length < PASSWORD_MIN || input.newPassword.length > PASSWORD_MAX) {
+    throw new AppError("BAD_USER_INPUT", `The new password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
+  }
+  await db.update(employee).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(employee.id, actor.id));
+  await signOutEverywhere(db, clock, actor.id);
+  return startSession(db, clock, config, account);
 }

@@ -1,8 +1,9 @@
-import { Matches, Min } from "class-validator";
+import { Matches, Max, Min } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
+import { MAX_VERSION } from "../../graphql/inputs.js";
 import { importMarks } from "./mark-import.service.js";
 import { ImportMarksResult } from "./mark-import.type.js";
 import { restoreMark } from "./mark-restore.service.js";
@@ -15,10 +16,12 @@ class RestoreMarkArgs {
 
   @Field(() => Int, { description: "The history version whose value and comment to put back" })
   @Min(1)
+  @Max(MAX_VERSION)
   version!: number;
 
   @Field(() => Int, { description: "The mark's current version as the client last saw it" })
   @Min(1)
+  @Max(MAX_VERSION)
   baseVersion!: number;
 
   @Field(() => String)

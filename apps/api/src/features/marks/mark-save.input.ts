@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Min } from "class-validator";
+import { IsOptional, Length, Matches, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { MAX_VERSION } from "../../graphql/inputs.js";
 import { DateTime } from "../../graphql/scalars/index.js";
 
 /** Where a change was typed, as its history records it; imports and restores have mutations of their own. */
@@ -39,6 +40,7 @@ export class SaveMarkInput {
   @Field(() => Int, { nullable: true, description: "The version the client last saw; null for a mark it has not seen" })
   @IsOptional()
   @Min(1, { message: "baseVersion must be 1 or more, or null for a new mark" })
+  @Max(MAX_VERSION, { message: `baseVersion must be at most ${MAX_VERSION}` })
   baseVersion?: number | null;
 
   @Field(() => DateTime, { nullable: true, description: "When the teacher typed it, by the client's clock" })

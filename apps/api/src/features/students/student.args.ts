@@ -1,3 +1,4 @@
+import { Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ListArgs, Page } from "../../graphql/pagination.js";
 import { Student } from "./student.type.js";
@@ -17,6 +18,8 @@ export class StudentFilter {
   escId?: string;
 
   @Field(() => Int, { nullable: true })
+  @Min(0, { message: "gradeLevel must be 0 (kindergarten) to 12" })
+  @Max(12, { message: "gradeLevel must be 0 (kindergarten) to 12" })
   gradeLevel?: number;
 
   @Field(() => ID, { nullable: true, description: "Students enrolled in this section" })
@@ -26,6 +29,7 @@ export class StudentFilter {
 @ArgsType()
 export class StudentListArgs extends ListArgs {
   @Field(() => StudentFilter, { nullable: true })
+  @ValidateNested()
   filter?: StudentFilter;
 }
 
