@@ -1,4 +1,6 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { listSelection } from "../../graphql/pagination.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
@@ -17,8 +19,8 @@ import { Mark } from "./mark.type.js";
 @Resolver(() => Mark)
 export class MarkResolver {
   @Query(() => MarkPage)
-  marks(@Args(() => MarkListArgs) args: MarkListArgs, @Ctx() ctx: Context) {
-    return listMarks(ctx.db, ctx.actor!, args);
+  marks(@Args(() => MarkListArgs) args: MarkListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listMarks(ctx.db, ctx.actor!, args, listSelection(info));
   }
 
   @Query(() => Mark)

@@ -1,5 +1,7 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
+import { listSelection } from "../../graphql/pagination.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
 import { Esc } from "../escs/esc.type.js";
@@ -12,8 +14,8 @@ import { School } from "./school.type.js";
 @Resolver(() => School)
 export class SchoolResolver {
   @Query(() => SchoolPage)
-  schools(@Args(() => SchoolListArgs) args: SchoolListArgs, @Ctx() ctx: Context) {
-    return listSchools(ctx.db, ctx.actor!, args);
+  schools(@Args(() => SchoolListArgs) args: SchoolListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listSchools(ctx.db, ctx.actor!, args, listSelection(info), ctx.loaders);
   }
 
   @Query(() => School)

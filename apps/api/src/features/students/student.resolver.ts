@@ -1,5 +1,7 @@
-import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
+import { listSelection } from "../../graphql/pagination.js";
 import { parseId } from "../../graphql/errors.js";
 import { School } from "../schools/school.type.js";
 import { StudentListArgs, StudentPage } from "./student.args.js";
@@ -11,8 +13,8 @@ import { Student } from "./student.type.js";
 @Resolver(() => Student)
 export class StudentResolver {
   @Query(() => StudentPage)
-  students(@Args(() => StudentListArgs) args: StudentListArgs, @Ctx() ctx: Context) {
-    return listStudents(ctx.db, ctx.actor!, args);
+  students(@Args(() => StudentListArgs) args: StudentListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listStudents(ctx.db, ctx.actor!, args, listSelection(info), ctx.loaders);
   }
 
   @Query(() => Student)
