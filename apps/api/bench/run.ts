@@ -4,6 +4,7 @@ import "reflect-metadata";
 const benches: Record<string, () => Promise<unknown>> = {
   scope: () => import("./scope.js"),
   marks: () => import("./marks.js"),
+  lists: () => import("./lists.js"),
 };
 
 const name = process.argv[2];
