@@ -134,8 +134,10 @@ describe.each(testDbKinds())("round trips of a list request on %s", (kind) => {
     });
   });
 
-  it("should never select an employee's password hash when lists and relations read employees", async () => {
+  it("should never select an employee's password hash when lists, relations and the employee query read employees", async () => {
+    const [principal] = await api.database.db.select({ id: employee.id }).from(employee).where(eq(employee.role, "PRINCIPAL")).limit(1);
     const queries = [
+      `{ employee(id: "${principal!.id}") { lastName school { name } } }`,
       SCHOOLS("total"),
       `{ employees(perPage: 50) { total items { lastName school { name } esc { name } } } }`,
       `{ school(id: "${(await api.gql(`{ schools(perPage: 1) { items { id } } }`)).data!.schools.items[0].id}") { principal { lastName } } }`,

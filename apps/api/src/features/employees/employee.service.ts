@@ -69,7 +69,7 @@ export function listEmployees(db: Db, actor: Actor, args: EmployeeListArgs, want
 }
 
 export async function getEmployee(db: Db, actor: Actor, id: number) {
-  const [row] = await db.select().from(employee).where(and(employeeScope(actor), eq(employee.id, id)));
+  const [row] = await db.select(employeeColumns).from(employee).where(and(employeeScope(actor), eq(employee.id, id)));
   if (!row) throw notFound("Employee", id);
   return row;
 }
