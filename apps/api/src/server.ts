@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Db, DbKind } from "@gradewatch/db";
@@ -158,6 +159,8 @@ export async function createServer(deps: ServerDeps) {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestGuards<Context>(),
       errorResponses(logger, failed),
+      // No field sets a cache hint: Apollo's default cache-control plugin would only wrap every field resolved.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { type ValidationError, validateOrReject } from "class-validator";
-import { ArgumentValidationError, buildSchema } from "type-graphql";
+import { ArgumentValidationError, buildSchema, getMetadataStorage, UseMiddleware } from "type-graphql";
 import { AuthResolver } from "../features/auth/auth.resolver.js";
 import { DistrictResolver } from "../features/district/district.resolver.js";
 import { EmployeeResolver } from "../features/employees/employee.resolver.js";
@@ -39,7 +39,31 @@ async function validateArgument(value: unknown): Promise<void> {
   }
 }
 
+// The maintenance check guards writes only: one middleware on each Mutation field, not a global one that
+// would wrap every field of every query (and turn each leaf into a promise).
+function refuseMutationsDuringMaintenance(): void {
+  for (const { target, methodName } of getMetadataStorage().mutations) {
+    UseMiddleware(refuseWritesDuringMaintenance)(target.prototype as object, methodName);
+  }
+}
+
+// A field with no resolver, role or middleware of its own is read straight from its object, as graphql-js
+// does by default, instead of through type-graphql's per-field wrapper.
+function readPlainFieldsDirectly(): void {
+  const storage = getMetadataStorage();
+  const guardedClasses = new Set<unknown>([...storage.authorizedResolver, ...storage.resolverMiddlewares].map((m) => m.target));
+  const guarded = (target: unknown, name: string) =>
+    guardedClasses.has(target) || [...storage.authorizedFields, ...storage.middlewares].some((m) => m.target === target && m.fieldName === name);
+  for (const field of storage.fields) {
+    if (field.simple === undefined && !guarded(field.target, field.name)) field.simple = true;
+  }
+}
+
 export function getSchema(): Promise<GraphQLSchema> {
+  if (!schema) {
+    refuseMutationsDuringMaintenance();
+    readPlainFieldsDirectly();
+  }
   schema ??= buildSchema({
     resolvers: [
       AuthResolver,
@@ -61,7 +85,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     validateFn: validateArgument,
     authChecker,
-    globalMiddlewares: [refuseWritesDuringMaintenance],
   }).then(nullArgumentsAsAbsent);
   return schema;
 }

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
+import { listSelection } from "../../graphql/pagination.js";
 import { parseId } from "../../graphql/errors.js";
 import { Esc } from "../escs/esc.type.js";
 import { School } from "../schools/school.type.js";
@@ -13,8 +15,8 @@ import { Employee } from "./employee.type.js";
 export class EmployeeResolver {
   @Allow("employee.read")
   @Query(() => EmployeePage)
-  employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context) {
-    return listEmployees(ctx.db, ctx.actor!, args);
+  employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listEmployees(ctx.db, ctx.actor!, args, listSelection(info), ctx.loaders);
   }
 
   @Allow("employee.read")

@@ -3,11 +3,12 @@ import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
 import type { Clock } from "../../clock.js";
-import { employeeScope } from "../../access/scope.js";
-import { employee, school } from "@gradewatch/db/schema";
+import { employeeScope, escScope, schoolScope } from "../../access/scope.js";
+import { employee, esc, school } from "@gradewatch/db/schema";
 import { badInput, forbidden, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly, optionalId } from "../../graphql/inputs.js";
-import { likePattern, paginate } from "../../graphql/pagination.js";
+import { employeeColumns, escColumns, type Loaders, schoolColumns } from "../../graphql/loaders.js";
+import { likePattern, type ListWants, paginate, selectedToOne } from "../../graphql/pagination.js";
 import type { EmployeeListArgs } from "./employee.args.js";
 import type { EmployeeCreateInput, EmployeeUpdateInput } from "./employee.input.js";
 
@@ -22,7 +23,7 @@ function checkWorkday(start: string | undefined, end: string | undefined) {
   }
 }
 
-export function listEmployees(db: Db, actor: Actor, args: EmployeeListArgs) {
+export function listEmployees(db: Db, actor: Actor, args: EmployeeListArgs, wants: ListWants, loaders: Loaders) {
   const f = args.filter ?? {};
   const where: (SQL | undefined)[] = [employeeScope(actor)];
   if (f.ids) where.push(inArray(employee.id, f.ids.map((id) => parseId(id))));
@@ -43,7 +44,13 @@ export function listEmployees(db: Db, actor: Actor, args: EmployeeListArgs) {
   if (f.active !== undefined && f.active !== null) where.push(eq(employee.active, f.active));
   return paginate(db, args, {
     table: employee,
+    columns: employeeColumns,
     where: and(...where),
+    total: wants.total,
+    toOne: selectedToOne(wants, {
+      school: { table: school, columns: schoolColumns, key: employee.schoolId, scope: schoolScope(actor), loader: loaders.school },
+      esc: { table: esc, columns: escColumns, key: employee.escId, scope: escScope(actor), loader: loaders.esc },
+    }),
     sortable: {
       id: employee.id,
       lastName: employee.lastName,
@@ -60,7 +67,7 @@ export function listEmployees(db: Db, actor: Actor, args: EmployeeListArgs) {
 }
 
 export async function getEmployee(db: Db, actor: Actor, id: number) {
-  const [row] = await db.select().from(employee).where(and(employeeScope(actor), eq(employee.id, id)));
+  const [row] = await db.select(employeeColumns).from(employee).where(and(employeeScope(actor), eq(employee.id, id)));
   if (!row) throw notFound("Employee", id);
   return row;
 }

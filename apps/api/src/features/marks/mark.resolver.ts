@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { listSelection } from "../../graphql/pagination.js";
 import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
@@ -18,8 +20,8 @@ import { Mark } from "./mark.type.js";
 export class MarkResolver {
   @Allow("mark.read")
   @Query(() => MarkPage)
-  marks(@Args(() => MarkListArgs) args: MarkListArgs, @Ctx() ctx: Context) {
-    return listMarks(ctx.db, ctx.actor!, args);
+  marks(@Args(() => MarkListArgs) args: MarkListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listMarks(ctx.db, ctx.actor!, args, listSelection(info));
   }
 
   @Allow("mark.read")

@@ -4,10 +4,10 @@ import type { Actor } from "../../access/actor.js";
 import { markScope } from "../../access/scope.js";
 import { mark, school } from "@gradewatch/db/schema";
 import { notFound, parseId } from "../../graphql/errors.js";
-import { paginate } from "../../graphql/pagination.js";
+import { type ListWants, paginate } from "../../graphql/pagination.js";
 import type { MarkListArgs } from "./mark.args.js";
 
-export function listMarks(db: Db, actor: Actor, args: MarkListArgs) {
+export function listMarks(db: Db, actor: Actor, args: MarkListArgs, wants: ListWants) {
   const f = args.filter ?? {};
   const where: (SQL | undefined)[] = [markScope(actor)];
   if (f.ids) where.push(inArray(mark.id, f.ids.map((id) => parseId(id))));
@@ -22,6 +22,7 @@ export function listMarks(db: Db, actor: Actor, args: MarkListArgs) {
   return paginate(db, args, {
     table: mark,
     where: and(...where),
+    total: wants.total,
     sortable: {
       id: mark.id,
       updatedAt: mark.updatedAt,

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
+import { listSelection } from "../../graphql/pagination.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
 import { Esc } from "../escs/esc.type.js";
@@ -13,8 +15,8 @@ import { School } from "./school.type.js";
 export class SchoolResolver {
   @Allow("school.read")
   @Query(() => SchoolPage)
-  schools(@Args(() => SchoolListArgs) args: SchoolListArgs, @Ctx() ctx: Context) {
-    return listSchools(ctx.db, ctx.actor!, args);
+  schools(@Args(() => SchoolListArgs) args: SchoolListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listSchools(ctx.db, ctx.actor!, args, listSelection(info), ctx.loaders);
   }
 
   @Allow("school.read")

@@ -1,10 +1,11 @@
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
-import { schoolScope } from "../../access/scope.js";
-import { school } from "@gradewatch/db/schema";
+import { employeeScope, escScope, schoolScope } from "../../access/scope.js";
+import { employee, esc, school } from "@gradewatch/db/schema";
 import { notFound, parseId, write } from "../../graphql/errors.js";
-import { likePattern, paginate } from "../../graphql/pagination.js";
+import { employeeColumns, escColumns, type Loaders } from "../../graphql/loaders.js";
+import { likePattern, type ListWants, paginate, selectedToOne } from "../../graphql/pagination.js";
 import { definedOnly, optionalId } from "../../graphql/inputs.js";
 import type { SchoolListArgs } from "./school.args.js";
 import type { SchoolCreateInput, SchoolUpdateInput } from "./school.input.js";
@@ -18,10 +19,15 @@ function schoolWhere(actor: Actor, filter: SchoolListArgs["filter"] = {}): SQL |
   return and(...where);
 }
 
-export function listSchools(db: Db, actor: Actor, args: SchoolListArgs) {
+export function listSchools(db: Db, actor: Actor, args: SchoolListArgs, wants: ListWants, loaders: Loaders) {
   return paginate(db, args, {
     table: school,
     where: schoolWhere(actor, args.filter),
+    total: wants.total,
+    toOne: selectedToOne(wants, {
+      esc: { table: esc, columns: escColumns, key: school.escId, scope: escScope(actor), loader: loaders.esc },
+      principal: { table: employee, columns: employeeColumns, key: school.principalId, scope: employeeScope(actor), loader: loaders.employee },
+    }),
     sortable: {
       id: school.id,
       name: school.name,

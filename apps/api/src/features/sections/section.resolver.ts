@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
+import { listSelection } from "../../graphql/pagination.js";
 import { parseId } from "../../graphql/errors.js";
 import { Employee } from "../employees/employee.type.js";
 import { School } from "../schools/school.type.js";
@@ -13,8 +15,8 @@ import { Section } from "./section.type.js";
 export class SectionResolver {
   @Allow("section.read")
   @Query(() => SectionPage)
-  sections(@Args(() => SectionListArgs) args: SectionListArgs, @Ctx() ctx: Context) {
-    return listSections(ctx.db, ctx.actor!, args);
+  sections(@Args(() => SectionListArgs) args: SectionListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listSections(ctx.db, ctx.actor!, args, listSelection(info), ctx.loaders);
   }
 
   @Allow("section.read")

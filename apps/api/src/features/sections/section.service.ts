@@ -1,16 +1,17 @@
 import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
-import { employeeScope, sectionScope } from "../../access/scope.js";
+import { employeeScope, schoolScope, sectionScope } from "../../access/scope.js";
 import { checkSchoolInScope } from "../students/student.service.js";
 import { employee, school, section } from "@gradewatch/db/schema";
 import { badInput, notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
-import { likePattern, paginate } from "../../graphql/pagination.js";
+import { employeeColumns, type Loaders, schoolColumns } from "../../graphql/loaders.js";
+import { likePattern, type ListWants, paginate, selectedToOne } from "../../graphql/pagination.js";
 import type { SectionListArgs } from "./section.args.js";
 import type { SectionCreateInput, SectionUpdateInput } from "./section.input.js";
 
-export function listSections(db: Db, actor: Actor, args: SectionListArgs) {
+export function listSections(db: Db, actor: Actor, args: SectionListArgs, wants: ListWants, loaders: Loaders) {
   const f = args.filter ?? {};
   const where: (SQL | undefined)[] = [sectionScope(actor)];
   if (f.ids) where.push(inArray(section.id, f.ids.map((id) => parseId(id))));
@@ -24,6 +25,11 @@ export function listSections(db: Db, actor: Actor, args: SectionListArgs) {
   return paginate(db, args, {
     table: section,
     where: and(...where),
+    total: wants.total,
+    toOne: selectedToOne(wants, {
+      school: { table: school, columns: schoolColumns, key: section.schoolId, scope: schoolScope(actor), loader: loaders.school },
+      teacher: { table: employee, columns: employeeColumns, key: section.teacherId, scope: employeeScope(actor), loader: loaders.employee },
+    }),
     sortable: {
       id: section.id,
       courseName: section.courseName,

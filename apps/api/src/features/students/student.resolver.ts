@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
+import { listSelection } from "../../graphql/pagination.js";
 import { parseId } from "../../graphql/errors.js";
 import { School } from "../schools/school.type.js";
 import { StudentListArgs, StudentPage } from "./student.args.js";
@@ -12,8 +14,8 @@ import { Student } from "./student.type.js";
 export class StudentResolver {
   @Allow("student.read")
   @Query(() => StudentPage)
-  students(@Args(() => StudentListArgs) args: StudentListArgs, @Ctx() ctx: Context) {
-    return listStudents(ctx.db, ctx.actor!, args);
+  students(@Args(() => StudentListArgs) args: StudentListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listStudents(ctx.db, ctx.actor!, args, listSelection(info), ctx.loaders);
   }
 
   @Allow("student.read")

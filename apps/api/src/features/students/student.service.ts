@@ -5,7 +5,8 @@ import { schoolScope, studentScope } from "../../access/scope.js";
 import { enrollment, school, student } from "@gradewatch/db/schema";
 import { notFound, parseId, write } from "../../graphql/errors.js";
 import { definedOnly } from "../../graphql/inputs.js";
-import { likePattern, paginate } from "../../graphql/pagination.js";
+import { type Loaders, schoolColumns } from "../../graphql/loaders.js";
+import { likePattern, type ListWants, paginate, selectedToOne } from "../../graphql/pagination.js";
 import type { StudentListArgs } from "./student.args.js";
 import type { StudentCreateInput, StudentUpdateInput } from "./student.input.js";
 
@@ -15,7 +16,7 @@ export async function checkSchoolInScope(db: Db, actor: Actor, schoolId: number)
   if (!row) throw notFound("School", schoolId);
 }
 
-export function listStudents(db: Db, actor: Actor, args: StudentListArgs) {
+export function listStudents(db: Db, actor: Actor, args: StudentListArgs, wants: ListWants, loaders: Loaders) {
   const f = args.filter ?? {};
   const where: (SQL | undefined)[] = [studentScope(actor)];
   if (f.ids) where.push(inArray(student.id, f.ids.map((id) => parseId(id))));
@@ -35,6 +36,10 @@ export function listStudents(db: Db, actor: Actor, args: StudentListArgs) {
   return paginate(db, args, {
     table: student,
     where: and(...where),
+    total: wants.total,
+    toOne: selectedToOne(wants, {
+      school: { table: school, columns: schoolColumns, key: student.schoolId, scope: schoolScope(actor), loader: loaders.school },
+    }),
     sortable: {
       id: student.id,
       lastName: student.lastName,

@@ -26,20 +26,18 @@ function remaining(m: MaintenanceSnapshot): number | null {
 /**
  * During maintenance every write is refused, never accepted and dropped. A write that passes is done at the
  * instant it was checked: the mutation's clock stops there, so nothing it records carries a time inside a
- * window that opened while it ran.
+ * window that opened while it ran. Registered on each Mutation field (schema.ts), after the auth check.
  */
-export const refuseWritesDuringMaintenance: MiddlewareFn<Context> = async ({ info, context }, next) => {
-  if (info.parentType.name === "Mutation" && info.path.prev === undefined) {
-    // Read with the request's identity, in its first statement, when the request looked like a mutation.
-    const snapshot = context.maintenance;
-    const checkedAt = snapshot?.checkedAt ?? context.clock.now();
-    const left = snapshot ? remaining(snapshot) : await maintenanceRemaining(context, checkedAt);
-    context.clock = fixedClock(checkedAt);
-    if (left !== null) {
-      throw new AppError("MAINTENANCE", `Gradewatch is in scheduled maintenance; nothing was saved. Try again in ${Math.ceil(left / 60)} minutes.`, {
-        retryAfter: left,
-      });
-    }
+export const refuseWritesDuringMaintenance: MiddlewareFn<Context> = async ({ context }, next) => {
+  // Read with the request's identity, in its first statement, when the request looked like a mutation.
+  const snapshot = context.maintenance;
+  const checkedAt = snapshot?.checkedAt ?? context.clock.now();
+  const left = snapshot ? remaining(snapshot) : await maintenanceRemaining(context, checkedAt);
+  context.clock = fixedClock(checkedAt);
+  if (left !== null) {
+    throw new AppError("MAINTENANCE", `Gradewatch is in scheduled maintenance; nothing was saved. Try again in ${Math.ceil(left / 60)} minutes.`, {
+      retryAfter: left,
+    });
   }
   return next();
 };
