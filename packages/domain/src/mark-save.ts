@@ -28,34 +28,40 @@ export type MarkSaveDecision =
   /** INSERT as version 1, UPDATE to `version`, or NONE: the stored mark already says this. */
   | { status: "SAVED"; write: "INSERT" | "UPDATE" | "NONE"; value: string; comment: string | null; version: number };
 
-const reject = (code: MarkRejectionCode, reason: string): MarkSaveDecision => ({ status: "REJECTED", code, reason });
-
 export const conflictReason = (version: number) => `Someone saved version ${version} of this mark since you last saw it`;
 
-/** The rule for saving one mark, checked in this order: scope, period, item, enrollment, window, deadline, scale, version. */
-export function decideMarkSave(f: MarkSaveFacts): MarkSaveDecision {
+/** The checks that do not depend on the stored mark, in order: scope, period, item, enrollment, window, deadline, scale. */
+export function checkMarkSave(f: Omit<MarkSaveFacts, "current">): { ok: true; value: string; comment: string | null } | { ok: false; rejection: MarkSaveDecision & { status: "REJECTED" } } {
   const { ids, section, period } = f;
-  if (!section) return reject("NOT_FOUND", `Section ${ids.sectionId} not found`);
-  if (!period) return reject("NOT_FOUND", `Reporting period ${ids.periodId} not found`);
-  if (period.level !== section.level) return reject("BAD_USER_INPUT", `${period.name} does not mark ${section.level.toLowerCase()} sections`);
-  if (!f.scale) return reject("BAD_USER_INPUT", `Grading item ${ids.gradingItemId} is not marked in ${period.name}`);
-  if (!f.enrolled) return reject("BAD_USER_INPUT", `Student ${ids.studentId} is not enrolled in this section`);
-  if (!f.deadline) throw new Error("decideMarkSave: a period needs its effective deadline");
+  const no = (code: MarkRejectionCode, reason: string) => ({ ok: false as const, rejection: { status: "REJECTED" as const, code, reason } });
+  if (!section) return no("NOT_FOUND", `Section ${ids.sectionId} not found`);
+  if (!period) return no("NOT_FOUND", `Reporting period ${ids.periodId} not found`);
+  if (period.level !== section.level) return no("BAD_USER_INPUT", `${period.name} does not mark ${section.level.toLowerCase()} sections`);
+  if (!f.scale) return no("BAD_USER_INPUT", `Grading item ${ids.gradingItemId} is not marked in ${period.name}`);
+  if (!f.enrolled) return no("BAD_USER_INPUT", `Student ${ids.studentId} is not enrolled in this section`);
+  if (!f.deadline) throw new Error("checkMarkSave: a period needs its effective deadline");
   const window = markingWindow(f.now, { opensOn: period.windowOpensOn, deadline: f.deadline });
-  if (window.state === "NOT_OPEN") return reject("BAD_USER_INPUT", `The marking window for ${period.name} opens on ${period.windowOpensOn}`);
-  if (window.state === "CLOSED") return reject("DEADLINE_PASSED", `The deadline for ${period.name} passed at ${formatDeadline(window.closedAt)}`);
+  if (window.state === "NOT_OPEN") return no("BAD_USER_INPUT", `The marking window for ${period.name} opens on ${period.windowOpensOn}`);
+  if (window.state === "CLOSED") return no("DEADLINE_PASSED", `The deadline for ${period.name} passed at ${formatDeadline(window.closedAt)}`);
   const checked = checkMark(f.scale, f.payload.value);
-  if (!checked.ok) return reject("BAD_USER_INPUT", checked.reason);
-  const comment = f.payload.comment?.trim() || null;
+  if (!checked.ok) return no("BAD_USER_INPUT", checked.reason);
+  return { ok: true, value: checked.value, comment: f.payload.comment?.trim() || null };
+}
+
+/** The rule for saving one mark: checkMarkSave, then the version check against the stored mark. */
+export function decideMarkSave(f: MarkSaveFacts): MarkSaveDecision {
+  const checked = checkMarkSave(f);
+  if (!checked.ok) return checked.rejection;
+  const { value, comment } = checked;
   const base = f.payload.baseVersion ?? null;
   const current = f.current;
   if (!current) {
-    if (base) return reject("BAD_USER_INPUT", `baseVersion ${base} was sent for a mark that has never been saved`);
-    return { status: "SAVED", write: "INSERT", value: checked.value, comment, version: 1 };
+    if (base) return { status: "REJECTED", code: "BAD_USER_INPUT", reason: `baseVersion ${base} was sent for a mark that has never been saved` };
+    return { status: "SAVED", write: "INSERT", value, comment, version: 1 };
   }
   if ((base ?? 0) !== current.version) return { status: "CONFLICT", reason: conflictReason(current.version), version: current.version };
-  if (current.value === checked.value && current.comment === comment) {
+  if (current.value === value && current.comment === comment) {
     return { status: "SAVED", write: "NONE", value: current.value, comment: current.comment, version: current.version };
   }
-  return { status: "SAVED", write: "UPDATE", value: checked.value, comment, version: current.version + 1 };
+  return { status: "SAVED", write: "UPDATE", value, comment, version: current.version + 1 };
 }
