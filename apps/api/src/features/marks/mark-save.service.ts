@@ -181,7 +181,6 @@ export interface SaveMarksOptions {
  * would not save or answer as a conflict; that item takes the long way below, which words the
  * rejection, and the rest of the batch goes back to the function, so items are still applied in order.
  */
-
 export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: MarkSource = "API", options: SaveMarksOptions = {}): Promise<SaveMarkResult[]> {
   if (items.length === 0) return [];
   if (items.length > MAX_BATCH) throw badInput(`Send at most ${MAX_BATCH} marks per request (got ${items.length})`);
