@@ -5,3 +5,4 @@ export * from "./grading-items.js";
 export * from "./deadlines.js";
 export * from "./mark-save.js";
 export * from "./state-machine.js";
+export * from "./versions.js";

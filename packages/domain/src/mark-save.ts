@@ -1,6 +1,7 @@
 import { formatDeadline, markingWindow } from "./deadlines.js";
 import type { PeriodLevel } from "./grading-items.js";
 import { checkMark, type MarkScale } from "./mark-scales.js";
+import { expectVersion } from "./versions.js";
 
 /** Everything a mark save is decided on, read by the caller in the change's transaction. */
 export interface MarkSaveFacts {
@@ -55,11 +56,10 @@ export function decideMarkSave(f: MarkSaveFacts): MarkSaveDecision {
   const { value, comment } = checked;
   const base = f.payload.baseVersion ?? null;
   const current = f.current;
-  if (!current) {
-    if (base) return { status: "REJECTED", code: "BAD_USER_INPUT", reason: `baseVersion ${base} was sent for a mark that has never been saved` };
-    return { status: "SAVED", write: "INSERT", value, comment, version: 1 };
-  }
-  if ((base ?? 0) !== current.version) return { status: "CONFLICT", reason: conflictReason(current.version), version: current.version };
+  const seen = expectVersion(current, base);
+  if (!seen.ok && seen.status === "NOT_FOUND") return { status: "REJECTED", code: "BAD_USER_INPUT", reason: `baseVersion ${base} was sent for a mark that has never been saved` };
+  if (!seen.ok) return { status: "CONFLICT", reason: conflictReason(seen.current.version), version: seen.current.version };
+  if (!current) return { status: "SAVED", write: "INSERT", value, comment, version: 1 };
   if (current.value === value && current.comment === comment) {
     return { status: "SAVED", write: "NONE", value: current.value, comment: current.comment, version: current.version };
   }

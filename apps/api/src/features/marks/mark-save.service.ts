@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { checkMarkSave, conflictReason, decideMarkSave, effectiveDeadline, type MarkRejectionCode, type MarkSaveFacts, type MarkScale, scalesAllowing } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
@@ -8,7 +7,6 @@ import {
   gradingItem,
   mark,
   markHistory,
-  markOperation,
   reportingPeriod,
   section,
 } from "@gradewatch/db/schema";
@@ -17,6 +15,7 @@ import { sectionScope } from "../../access/scope.js";
 import type { Context } from "../../graphql/context.js";
 import { badInput, parseId } from "../../graphql/errors.js";
 import type { SaveMarkInput } from "./mark-save.input.js";
+import { markOperationStore, once, payloadHash, recorded } from "../../write-kit/write-kit.js";
 import { getMark } from "./mark.service.js";
 import { type SaveMarkResult, SaveStatus } from "./mark-save.type.js";
 
@@ -24,10 +23,8 @@ export const MAX_BATCH = 200;
 export type MarkSource = "GRID" | "IMPORT" | "API" | "RESTORE";
 type MarkRow = typeof mark.$inferSelect;
 
-function payloadHash(item: SaveMarkInput): string {
-  const payload = [item.periodId, item.sectionId, item.studentId, item.gradingItemId, item.value, item.comment ?? null, item.baseVersion ?? null];
-  return crypto.createHash("sha256").update(JSON.stringify(payload)).digest("hex");
-}
+// What a retry must repeat; its hash is stored with the operation (and gw_save_marks compares it).
+const markPayload = (item: SaveMarkInput) => [item.periodId, item.sectionId, item.studentId, item.gradingItemId, item.value, item.comment ?? null, item.baseVersion ?? null];
 
 // Results are stored as JSON; bring the mark's timestamps back to Dates.
 function withDates(stored: SaveMarkResult): SaveMarkResult {
@@ -37,6 +34,14 @@ function withDates(stored: SaveMarkResult): SaveMarkResult {
 
 const revive = (stored: SaveMarkResult): SaveMarkResult => ({ ...withDates(stored), replayed: true });
 
+const reused = (item: SaveMarkInput): SaveMarkResult => ({
+  operationId: item.operationId,
+  status: SaveStatus.REJECTED,
+  code: "BAD_USER_INPUT",
+  reason: `operationId ${item.operationId} was already used for a different change`,
+  replayed: false,
+});
+
 const rejected = (item: SaveMarkInput, code: MarkRejectionCode, reason: string): SaveMarkResult => ({
   operationId: item.operationId,
   status: SaveStatus.REJECTED,
@@ -45,12 +50,6 @@ const rejected = (item: SaveMarkInput, code: MarkRejectionCode, reason: string):
   replayed: false,
 });
 
-const isUniqueViolation = (err: unknown, constraint: string) => {
-  for (let e = err as { cause?: unknown; code?: string; constraint?: string } | undefined, i = 0; e && i < 4; e = e.cause as never, i++) {
-    if (e.code === "23505" && (e.constraint === constraint || String((e as Error).message).includes(constraint))) return true;
-  }
-  return false;
-};
 
 // One round trip: the section (under the actor's scope), the period, the grading item, the enrollment
 // and the latest school and section extensions. The rules are the rulebook's (checkMarkSave).
@@ -134,12 +133,8 @@ async function apply(db: Db, ctx: Context, item: SaveMarkInput, source: MarkSour
     oldComment: current?.comment ?? null,
     newComment: saved.comment,
     version: saved.version,
-    changedById: actor.id,
-    changedAt: now,
     clientEnteredAt: item.clientEnteredAt ?? null,
-    source,
-    operationId: item.operationId,
-    requestId: ctx.requestId,
+    ...recorded({ actorId: actor.id, now, source, operationId: item.operationId, requestId: ctx.requestId }),
   });
   return { operationId: item.operationId, status: SaveStatus.SAVED, mark: saved, replayed: false };
 }
@@ -191,41 +186,16 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
   }
   const actor = ctx.actor!;
   const results: SaveMarkResult[] = [];
-  const hashes = items.map(payloadHash);
-  const answer = (item: SaveMarkInput, hash: string, op: { payloadHash: string; result: unknown } | undefined): SaveMarkResult | undefined => {
-    if (!op) return undefined;
-    if (op.payloadHash !== hash) {
-      return {
-        operationId: item.operationId,
-        status: SaveStatus.REJECTED,
-        code: "BAD_USER_INPUT",
-        reason: `operationId ${item.operationId} was already used for a different change`,
-        replayed: false,
-      };
-    }
-    return revive(op.result as SaveMarkResult);
-  };
-  const previous = async (item: SaveMarkInput, hash: string) => {
-    const [op] = await ctx.db
-      .select()
-      .from(markOperation)
-      .where(and(eq(markOperation.actorId, actor.id), eq(markOperation.operationId, item.operationId)));
-    return answer(item, hash, op);
-  };
-  const longWay = async (item: SaveMarkInput, hash: string): Promise<SaveMarkResult> => {
-    const before = await previous(item, hash);
-    if (before) return before;
-    try {
-      return await ctx.db.transaction(async (sp) => {
-        const result = await apply(sp as unknown as Db, ctx, item, source);
-        await sp.insert(markOperation).values({ actorId: actor.id, operationId: item.operationId, payloadHash: hash, result, createdAt: ctx.clock.now() });
-        return result;
-      });
-    } catch (err) {
-      // The same operation arrived at the same moment on another connection: answer as its replay.
-      if (!isUniqueViolation(err, "mark_operation_actor_id_operation_id_pk")) throw err;
-      return (await previous(item, hash))!;
-    }
+  const hashes = items.map((item) => payloadHash(markPayload(item)));
+  // A fast-path row for an operation stored before: the same check as the kit's.
+  const answer = (item: SaveMarkInput, hash: string, op: { payloadHash: string; result: unknown }): SaveMarkResult =>
+    op.payloadHash === hash ? revive(op.result as SaveMarkResult) : reused(item);
+  // The long way writes through the write kit, into mark_operation, where gw_save_marks looks too.
+  const longWay = async (item: SaveMarkInput): Promise<SaveMarkResult> => {
+    const op = { kind: "mark", actorId: actor.id, operationId: item.operationId, payload: markPayload(item), now: ctx.clock.now() };
+    const done = await once(ctx.db, op, (tx) => apply(tx, ctx, item, source), markOperationStore);
+    if (done.status === "REUSED") return reused(item);
+    return done.replayed ? revive(done.result) : done.result;
   };
   const ready = options.fastPath === false ? items.map(() => null) : items.map((item, i) => prepared(item, hashes[i]!));
   let i = 0;
@@ -234,7 +204,7 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
     while (end < items.length && ready[end]) end++;
     if (end === i) {
       // An id that does not parse (or the fast path is off): the long way.
-      results.push(await longWay(items[i]!, hashes[i]!));
+      results.push(await longWay(items[i]!));
       i++;
       continue;
     }
@@ -248,9 +218,9 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
     for (const row of rows) {
       const item = items[i]!;
       if (row.kind === "FALLBACK") {
-        results.push(await longWay(item, hashes[i]!));
+        results.push(await longWay(item));
       } else if (row.kind === "STORED") {
-        results.push(answer(item, hashes[i]!, row)!);
+        results.push(answer(item, hashes[i]!, row));
       } else {
         results.push({ ...withDates(row.result), replayed: false });
       }
