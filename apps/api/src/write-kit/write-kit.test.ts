@@ -99,6 +99,14 @@ describe.each(testDbKinds())("the write kit on %s", (kind) => {
     expect(await db.select().from(note).where(eq(note.id, 6))).toEqual([]);
   });
 
+  it.runIf(kind === "postgres")("should run a change once when the same operation arrives on two connections at the same moment", async () => {
+    const change = { operationId: "note-7", id: 7, body: "twice", expectedVersion: null };
+    const both = await Promise.all([db.transaction((tx) => saveNote(tx as unknown as Db, actor, now, change)), db.transaction((tx) => saveNote(tx as unknown as Db, actor, now, change))]);
+    expect(both.map((r) => r.status).sort()).toEqual(["DONE", "REPLAYED"]);
+    expect(both[0]!).toMatchObject({ result: both[1]!.status === "REPLAYED" ? { status: "SAVED", note: { version: 1 } } : {} });
+    expect(await db.select().from(noteHistory).where(eq(noteHistory.noteId, 7))).toHaveLength(1);
+  });
+
   it("should give mark_history the shared history columns, with the same names and nullability", async () => {
     expectTypeOf<Pick<typeof markHistory.$inferSelect, "changedById" | "changedAt" | "operationId" | "requestId">>().toEqualTypeOf<
       Pick<typeof noteHistory.$inferSelect, "changedById" | "changedAt" | "operationId" | "requestId">

@@ -28,9 +28,12 @@ interface StoredOperation {
 /** Where operations of a kind are recorded. */
 export interface OperationStore {
   find(db: Db, op: Operation): Promise<StoredOperation | undefined>;
-  save(db: Db, op: Operation, payloadHash: string, result: unknown): Promise<void>;
-  /** The primary key's constraint name: a concurrent duplicate violates it. */
-  constraint: string;
+  /**
+   * Takes the operation id before the change runs (the result comes with finish). False when another
+   * transaction holds it: PostgreSQL makes this insert wait until that one ends, so the id is then stored.
+   */
+  claim(db: Db, op: Operation, payloadHash: string): Promise<boolean>;
+  finish(db: Db, op: Operation, result: unknown): Promise<void>;
 }
 
 /** write_operation, keyed by kind: the store for every kind but marks. */
@@ -39,28 +42,42 @@ export const writeOperationStore: OperationStore = {
     const [row] = await db
       .select({ payloadHash: writeOperation.payloadHash, result: writeOperation.result })
       .from(writeOperation)
-      .where(and(eq(writeOperation.kind, op.kind), eq(writeOperation.actorId, op.actorId), eq(writeOperation.operationId, op.operationId)));
+      .where(key(op));
     return row;
   },
-  async save(db, op, payloadHash, result) {
-    await db.insert(writeOperation).values({ kind: op.kind, actorId: op.actorId, operationId: op.operationId, payloadHash, result, createdAt: op.now });
+  async claim(db, op, payloadHash) {
+    const claimed = await db
+      .insert(writeOperation)
+      .values({ kind: op.kind, actorId: op.actorId, operationId: op.operationId, payloadHash, result: {}, createdAt: op.now })
+      .onConflictDoNothing()
+      .returning({ kind: writeOperation.kind });
+    return claimed.length === 1;
   },
-  constraint: "write_operation_kind_actor_id_operation_id_pk",
+  async finish(db, op, result) {
+    await db.update(writeOperation).set({ result }).where(key(op));
+  },
 };
+
+const key = (op: Operation) => and(eq(writeOperation.kind, op.kind), eq(writeOperation.actorId, op.actorId), eq(writeOperation.operationId, op.operationId));
+const markKey = (op: Operation) => and(eq(markOperation.actorId, op.actorId), eq(markOperation.operationId, op.operationId));
 
 /** mark_operation, which gw_save_marks reads and writes too: marks keep it so both paths see each other's operations. */
 export const markOperationStore: OperationStore = {
   async find(db, op) {
-    const [row] = await db
-      .select({ payloadHash: markOperation.payloadHash, result: markOperation.result })
-      .from(markOperation)
-      .where(and(eq(markOperation.actorId, op.actorId), eq(markOperation.operationId, op.operationId)));
+    const [row] = await db.select({ payloadHash: markOperation.payloadHash, result: markOperation.result }).from(markOperation).where(markKey(op));
     return row;
   },
-  async save(db, op, payloadHash, result) {
-    await db.insert(markOperation).values({ actorId: op.actorId, operationId: op.operationId, payloadHash, result, createdAt: op.now });
+  async claim(db, op, payloadHash) {
+    const claimed = await db
+      .insert(markOperation)
+      .values({ actorId: op.actorId, operationId: op.operationId, payloadHash, result: {}, createdAt: op.now })
+      .onConflictDoNothing()
+      .returning({ actorId: markOperation.actorId });
+    return claimed.length === 1;
   },
-  constraint: "mark_operation_actor_id_operation_id_pk",
+  async finish(db, op, result) {
+    await db.update(markOperation).set({ result }).where(markKey(op));
+  },
 };
 
 export const payloadHash = (payload: unknown) => crypto.createHash("sha256").update(JSON.stringify(payload)).digest("hex");
@@ -72,13 +89,6 @@ export type Once<R> =
   /** Seen before with a different payload: nothing done. */
   | { status: "REUSED"; replayed: false };
 
-const isUniqueViolation = (err: unknown, constraint: string) => {
-  for (let e = err as { cause?: unknown; code?: string; constraint?: string } | undefined, i = 0; e && i < 4; e = e.cause as never, i++) {
-    if (e.code === "23505" && (e.constraint === constraint || String((e as Error).message).includes(constraint))) return true;
-  }
-  return false;
-};
-
 /** What was stored for this operation, if anything. Results come back as JSON: dates are strings. */
 export async function previous<R>(db: Db, op: Operation, store: OperationStore = writeOperationStore): Promise<Once<R> | undefined> {
   const stored = await store.find(db, op);
@@ -89,23 +99,20 @@ export async function previous<R>(db: Db, op: Operation, store: OperationStore =
 
 /**
  * Runs `change` once per operation, in a savepoint of `db` (the request's transaction) together with the
- * record of its result. Whatever `change` returns is the result a retry gets, refusals included.
+ * record of its result. Whatever `change` returns is the result a retry gets, refusals included. The
+ * operation id is claimed first, so the same operation arriving on another connection at the same moment
+ * waits, then answers as a replay, and never runs its change.
  */
 export async function once<R>(db: Db, op: Operation, change: (tx: Db) => Promise<R>, store: OperationStore = writeOperationStore): Promise<Once<R>> {
   const before = await previous<R>(db, op, store);
   if (before) return before;
-  try {
-    return await db.transaction(async (sp) => {
-      const tx = sp as unknown as Db;
-      const result = await change(tx);
-      await store.save(tx, op, payloadHash(op.payload), result);
-      return { status: "DONE" as const, result, replayed: false as const };
-    });
-  } catch (err) {
-    // The same operation arrived at the same moment on another connection: answer as its replay.
-    if (!isUniqueViolation(err, store.constraint)) throw err;
-    return (await previous<R>(db, op, store))!;
-  }
+  return db.transaction(async (sp) => {
+    const tx = sp as unknown as Db;
+    if (!(await store.claim(tx, op, payloadHash(op.payload)))) return (await previous<R>(tx, op, store))!;
+    const result = await change(tx);
+    await store.finish(tx, op, result);
+    return { status: "DONE" as const, result, replayed: false as const };
+  });
 }
 
 /** The shared history columns of a change (historyColumns in @gradewatch/db/schema), beside which a row adds its from and to. */
