@@ -34,14 +34,6 @@ function withDates(stored: SaveMarkResult): SaveMarkResult {
 
 const revive = (stored: SaveMarkResult): SaveMarkResult => ({ ...withDates(stored), replayed: true });
 
-const reused = (item: SaveMarkInput): SaveMarkResult => ({
-  operationId: item.operationId,
-  status: SaveStatus.REJECTED,
-  code: "BAD_USER_INPUT",
-  reason: `operationId ${item.operationId} was already used for a different change`,
-  replayed: false,
-});
-
 const rejected = (item: SaveMarkInput, code: MarkRejectionCode, reason: string): SaveMarkResult => ({
   operationId: item.operationId,
   status: SaveStatus.REJECTED,
@@ -50,6 +42,7 @@ const rejected = (item: SaveMarkInput, code: MarkRejectionCode, reason: string):
   replayed: false,
 });
 
+const reused = (item: SaveMarkInput) => rejected(item, "BAD_USER_INPUT", `operationId ${item.operationId} was already used for a different change`);
 
 // One round trip: the section (under the actor's scope), the period, the grading item, the enrollment
 // and the latest school and section extensions. The rules are the rulebook's (checkMarkSave).
