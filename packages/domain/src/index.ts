@@ -3,3 +3,7 @@ export * from "./mark-scales.js";
 export * from "./windows.js";
 export * from "./grading-items.js";
 export * from "./deadline-history.js";
+export * from "./deadlines.js";
+export * from "./mark-save.js";
+export * from "./state-machine.js";
+export * from "./versions.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMark } from "./mark-scales.js";
+import { checkMark, scalesAllowing } from "./mark-scales.js";
 
 describe("mark scales", () => {
   it("should normalise case and whitespace of a mark on the scale", () => {
@@ -13,5 +13,11 @@ describe("mark scales", () => {
       reason: '"5" is not on the Standards 1-4 scale (allowed: 1, 2, 3, 4)',
     });
     expect(checkMark("LETTER_A_F", "E").ok).toBe(false);
+  });
+
+  it("should list the scales a typed mark is on", () => {
+    expect(scalesAllowing(" s ")).toEqual(["EFFORT_ESU"]);
+    expect(scalesAllowing("4")).toEqual(["STANDARDS_1_4"]);
+    expect(scalesAllowing("Z")).toEqual([]);
   });
 });

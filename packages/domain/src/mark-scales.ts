@@ -24,3 +24,8 @@ export function checkMark(scale: MarkScale, raw: string): MarkCheck {
     reason: `"${raw}" is not on the ${MARK_SCALE_LABELS[scale]} scale (allowed: ${allowed.join(", ")})`,
   };
 }
+
+/** The scales a typed mark is on, once normalised. */
+export function scalesAllowing(raw: string): MarkScale[] {
+  return (Object.keys(MARK_SCALE_VALUES) as MarkScale[]).filter((s) => checkMark(s, raw).ok);
+}

@@ -6,3 +6,4 @@ export * from "./operations.js";
 export * from "./auth.js";
 export * from "./history.js";
 export * from "./relations.js";
+export * from "./write-kit.js";

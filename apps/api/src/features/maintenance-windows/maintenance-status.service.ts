@@ -1,4 +1,4 @@
-import { addDays, localDate, zonedInstant } from "@gradewatch/domain";
+import { maintenanceAt, occurrencesAround } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
 import { maintenanceWindow, outage } from "@gradewatch/db/schema";
 import { and, asc, eq, gt } from "drizzle-orm";
@@ -8,15 +8,8 @@ import type { MaintenanceOccurrence, MaintenanceStatus } from "./maintenance-sta
 export async function maintenanceStatus(db: Db, now: Date): Promise<MaintenanceStatus> {
   const occurrences: MaintenanceOccurrence[] = [];
   for (const w of await db.select().from(maintenanceWindow).where(eq(maintenanceWindow.active, true))) {
-    const today = localDate(now, w.timeZone);
-    for (const date of [addDays(today, -1), today, addDays(today, 1)]) {
-      occurrences.push({
-        startsAt: zonedInstant(date, w.startsAtLocal, w.timeZone),
-        endsAt: zonedInstant(date, w.endsAtLocal, w.timeZone),
-        description: w.description || w.name,
-        maintenanceWindowId: w.id,
-        outageId: null,
-      });
+    for (const o of occurrencesAround(w, now)) {
+      occurrences.push({ startsAt: o.startsAt, endsAt: o.endsAt, description: w.description || w.name, maintenanceWindowId: w.id, outageId: null });
     }
   }
   const oneOff = await db
@@ -28,9 +21,6 @@ export async function maintenanceStatus(db: Db, now: Date): Promise<MaintenanceS
   for (const o of oneOff) {
     occurrences.push({ startsAt: o.startsAt, endsAt: o.endsAt, description: o.description, maintenanceWindowId: null, outageId: o.id });
   }
-  occurrences.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || b.endsAt.getTime() - a.endsAt.getTime());
-  // Of overlapping ones, the banner names the one that keeps writes refused longest.
-  const active = occurrences.filter((o) => o.startsAt <= now && now < o.endsAt).sort((a, b) => b.endsAt.getTime() - a.endsAt.getTime())[0] ?? null;
-  const next = occurrences.find((o) => o.startsAt > now && (!active || o.startsAt >= active.endsAt)) ?? null;
+  const { active, next } = maintenanceAt(occurrences, now);
   return { now, active, next };
 }

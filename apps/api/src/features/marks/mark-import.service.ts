@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import Papa from "papaparse";
-import { checkMark, endOfDay, localDate, type MarkScale, zonedInstant } from "@gradewatch/domain";
+import { checkMark, effectiveDeadline, formatDeadline, localDate, markingWindow, type MarkScale } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
 import { deadlineExtension, enrollment, gradingItem, mark, reportingPeriod, student } from "@gradewatch/db/schema";
 import { markScope } from "../../access/scope.js";
@@ -18,7 +18,6 @@ import { type ImportLine, ImportLineStatus, type ImportMarksResult } from "./mar
  */
 export const MAX_IMPORT_LINES = 1000;
 const REQUIRED = ["district_student_id", "grading_item", "mark"] as const;
-const DEADLINE_FORMAT = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", dateStyle: "full", timeStyle: "long" });
 
 type Period = typeof reportingPeriod.$inferSelect;
 type MarkRow = typeof mark.$inferSelect;
@@ -82,18 +81,16 @@ function readCsv(text: string): { header: string[]; rows: Row[] } {
   return { header, rows };
 }
 
+// The latest school-wide and section extensions; the rulebook's effectiveDeadline takes it from there.
 async function deadlineOf(db: Db, period: Period, schoolId: number, sectionId: number): Promise<Date> {
   const [ext] = await db
-    .select({ to: sql<string>`max(${deadlineExtension.extendedTo})` })
+    .select({
+      school: sql<string | null>`max(${deadlineExtension.extendedTo}) filter (where ${deadlineExtension.sectionId} is null)`,
+      section: sql<string | null>`max(${deadlineExtension.extendedTo}) filter (where ${deadlineExtension.sectionId} = ${sectionId})`,
+    })
     .from(deadlineExtension)
-    .where(
-      and(
-        eq(deadlineExtension.periodId, period.id),
-        eq(deadlineExtension.schoolId, schoolId),
-        or(isNull(deadlineExtension.sectionId), eq(deadlineExtension.sectionId, sectionId)),
-      ),
-    );
-  return endOfDay(ext?.to && ext.to > period.currentDeadline ? ext.to : period.currentDeadline);
+    .where(and(eq(deadlineExtension.periodId, period.id), eq(deadlineExtension.schoolId, schoolId)));
+  return effectiveDeadline({ periodDeadline: period.currentDeadline, schoolExtendedTo: ext?.school, sectionExtendedTo: ext?.section });
 }
 
 const normComment = (c: string | null | undefined) => c?.trim() || null;
@@ -212,14 +209,14 @@ async function plan(ctx: Context, args: ImportArgs) {
       out.status = ImportLineStatus.UNCHANGED;
       continue;
     }
-    if (now < zonedInstant(period.windowOpensOn, "00:00")) {
+    if (!deadlines.has(period.id)) deadlines.set(period.id, await deadlineOf(db, period, s.schoolId, s.id));
+    const window = markingWindow(now, { opensOn: period.windowOpensOn, deadline: deadlines.get(period.id)! });
+    if (window.state === "NOT_OPEN") {
       reject(`The marking window for ${period.name} opens on ${period.windowOpensOn}`);
       continue;
     }
-    if (!deadlines.has(period.id)) deadlines.set(period.id, await deadlineOf(db, period, s.schoolId, s.id));
-    const deadline = deadlines.get(period.id)!;
-    if (now > deadline) {
-      reject(`Deadline passed: the deadline for ${period.name} passed at ${DEADLINE_FORMAT.format(deadline)}`);
+    if (window.state === "CLOSED") {
+      reject(`Deadline passed: the deadline for ${period.name} passed at ${formatDeadline(window.closedAt)}`);
       continue;
     }
     out.status = existing ? ImportLineStatus.CHANGED : ImportLineStatus.ADDED;

@@ -1,6 +1,5 @@
-import crypto from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { checkMark, endOfDay, MARK_SCALE_VALUES, type MarkScale, zonedInstant } from "@gradewatch/domain";
+import { checkMarkSave, conflictReason, decideMarkSave, effectiveDeadline, type MarkRejectionCode, type MarkSaveFacts, type MarkScale, scalesAllowing } from "@gradewatch/domain";
 import type { Db } from "@gradewatch/db";
 import {
   deadlineExtension,
@@ -8,7 +7,6 @@ import {
   gradingItem,
   mark,
   markHistory,
-  markOperation,
   reportingPeriod,
   section,
 } from "@gradewatch/db/schema";
@@ -17,6 +15,7 @@ import { sectionScope } from "../../access/scope.js";
 import type { Context } from "../../graphql/context.js";
 import { badInput, parseId } from "../../graphql/errors.js";
 import type { SaveMarkInput } from "./mark-save.input.js";
+import { markOperationStore, once, payloadHash, recorded } from "../../write-kit/write-kit.js";
 import { getMark } from "./mark.service.js";
 import { type SaveMarkResult, SaveStatus } from "./mark-save.type.js";
 
@@ -24,22 +23,8 @@ export const MAX_BATCH = 200;
 export type MarkSource = "GRID" | "IMPORT" | "API" | "RESTORE";
 type MarkRow = typeof mark.$inferSelect;
 
-const DEADLINE_FORMAT = new Intl.DateTimeFormat("en-US", {
-  timeZone: "America/Los_Angeles",
-  dateStyle: "full",
-  timeStyle: "long",
-});
-
-class Rejection extends Error {
-  constructor(readonly code: "BAD_USER_INPUT" | "NOT_FOUND" | "DEADLINE_PASSED", message: string) {
-    super(message);
-  }
-}
-
-function payloadHash(item: SaveMarkInput): string {
-  const payload = [item.periodId, item.sectionId, item.studentId, item.gradingItemId, item.value, item.comment ?? null, item.baseVersion ?? null];
-  return crypto.createHash("sha256").update(JSON.stringify(payload)).digest("hex");
-}
+// What a retry must repeat; its hash is stored with the operation (and gw_save_marks compares it).
+const markPayload = (item: SaveMarkInput) => [item.periodId, item.sectionId, item.studentId, item.gradingItemId, item.value, item.comment ?? null, item.baseVersion ?? null];
 
 // Results are stored as JSON; bring the mark's timestamps back to Dates.
 function withDates(stored: SaveMarkResult): SaveMarkResult {
@@ -49,106 +34,86 @@ function withDates(stored: SaveMarkResult): SaveMarkResult {
 
 const revive = (stored: SaveMarkResult): SaveMarkResult => ({ ...withDates(stored), replayed: true });
 
-const isUniqueViolation = (err: unknown, constraint: string) => {
-  for (let e = err as { cause?: unknown; code?: string; constraint?: string } | undefined, i = 0; e && i < 4; e = e.cause as never, i++) {
-    if (e.code === "23505" && (e.constraint === constraint || String((e as Error).message).includes(constraint))) return true;
-  }
-  return false;
-};
+const rejected = (item: SaveMarkInput, code: MarkRejectionCode, reason: string): SaveMarkResult => ({
+  operationId: item.operationId,
+  status: SaveStatus.REJECTED,
+  code,
+  reason,
+  replayed: false,
+});
+
+const reused = (item: SaveMarkInput) => rejected(item, "BAD_USER_INPUT", `operationId ${item.operationId} was already used for a different change`);
 
 // One round trip: the section (under the actor's scope), the period, the grading item, the enrollment
-// and the latest deadline extension, checked below in the same order as the rejections are listed.
-async function validate(db: Db, actor: Actor, now: Date, item: SaveMarkInput) {
+// and the latest school and section extensions. The rules are the rulebook's (checkMarkSave).
+async function factsOf(db: Db, actor: Actor, now: Date, item: SaveMarkInput): Promise<{ ids: MarkSaveFacts["ids"]; schoolId: number | null; facts: Omit<MarkSaveFacts, "current"> }> {
   const ids = {
     periodId: parseId(item.periodId, "periodId"),
     sectionId: parseId(item.sectionId, "sectionId"),
     studentId: parseId(item.studentId, "studentId"),
     gradingItemId: parseId(item.gradingItemId, "gradingItemId"),
   };
-  const extendedTo = sql<string | null>`(select max(${deadlineExtension.extendedTo}) from ${deadlineExtension}
+  const extended = (sectionOnly: boolean) => sql<string | null>`(select max(${deadlineExtension.extendedTo}) from ${deadlineExtension}
     where ${deadlineExtension.periodId} = ${reportingPeriod.id} and ${deadlineExtension.schoolId} = ${section.schoolId}
-    and (${deadlineExtension.sectionId} is null or ${deadlineExtension.sectionId} = ${section.id}))`;
+    and ${sectionOnly ? sql`${deadlineExtension.sectionId} = ${section.id}` : sql`${deadlineExtension.sectionId} is null`})`;
   const [row] = await db
-    .select({ s: section, period: reportingPeriod, itemRow: gradingItem, enrolledId: enrollment.id, extendedTo })
+    .select({ s: section, period: reportingPeriod, scale: gradingItem.scale, enrolledId: enrollment.id, schoolExtendedTo: extended(false), sectionExtendedTo: extended(true) })
     .from(section)
     .leftJoin(reportingPeriod, eq(reportingPeriod.id, ids.periodId))
     .leftJoin(gradingItem, and(eq(gradingItem.id, ids.gradingItemId), eq(gradingItem.periodId, reportingPeriod.id)))
     .leftJoin(enrollment, and(eq(enrollment.sectionId, section.id), eq(enrollment.studentId, ids.studentId), isNull(enrollment.endedAt)))
     .where(and(sectionScope(actor), eq(section.id, ids.sectionId)))
     .limit(1);
-  if (!row) throw new Rejection("NOT_FOUND", `Section ${ids.sectionId} not found`);
-  const { s, period, itemRow } = row;
-  if (!period) throw new Rejection("NOT_FOUND", `Reporting period ${ids.periodId} not found`);
-  if (period.level !== s.level) throw new Rejection("BAD_USER_INPUT", `${period.name} does not mark ${s.level.toLowerCase()} sections`);
-  if (!itemRow) throw new Rejection("BAD_USER_INPUT", `Grading item ${ids.gradingItemId} is not marked in ${period.name}`);
-  if (row.enrolledId == null) throw new Rejection("BAD_USER_INPUT", `Student ${ids.studentId} is not enrolled in this section`);
-  const opens = zonedInstant(period.windowOpensOn, "00:00");
-  if (now < opens) throw new Rejection("BAD_USER_INPUT", `The marking window for ${period.name} opens on ${period.windowOpensOn}`);
-  const ext = row.extendedTo;
-  const deadline = endOfDay(ext && ext > period.currentDeadline ? ext : period.currentDeadline);
-  if (now > deadline) {
-    throw new Rejection("DEADLINE_PASSED", `The deadline for ${period.name} passed at ${DEADLINE_FORMAT.format(deadline)}`);
-  }
-  const checked = checkMark(itemRow.scale as MarkScale, item.value);
-  if (!checked.ok) throw new Rejection("BAD_USER_INPUT", checked.reason);
-  return { ...ids, schoolId: s.schoolId, value: checked.value };
+  const period = row?.period ?? null;
+  return {
+    ids,
+    schoolId: row?.s.schoolId ?? null,
+    facts: {
+      now,
+      ids,
+      section: row ? { level: row.s.level } : null,
+      period,
+      deadline: period ? effectiveDeadline({ periodDeadline: period.currentDeadline, schoolExtendedTo: row!.schoolExtendedTo, sectionExtendedTo: row!.sectionExtendedTo }) : null,
+      scale: (row?.scale as MarkScale | undefined) ?? null,
+      enrolled: row?.enrolledId != null,
+      payload: { value: item.value, comment: item.comment, baseVersion: item.baseVersion },
+    },
+  };
 }
 
+// The general path: the rulebook decides (decideMarkSave), this writes what it decided.
 async function apply(db: Db, ctx: Context, item: SaveMarkInput, source: MarkSource): Promise<SaveMarkResult> {
   const actor = ctx.actor!;
   const now = ctx.clock.now();
-  let v: Awaited<ReturnType<typeof validate>>;
-  try {
-    v = await validate(db, actor, now, item);
-  } catch (err) {
-    if (err instanceof Rejection) return { operationId: item.operationId, status: SaveStatus.REJECTED, code: err.code, reason: err.message, replayed: false };
-    throw err;
-  }
-  const comment = item.comment?.trim() || null;
-  const key = and(
-    eq(mark.periodId, v.periodId),
-    eq(mark.sectionId, v.sectionId),
-    eq(mark.studentId, v.studentId),
-    eq(mark.gradingItemId, v.gradingItemId),
-  );
+  const read = await factsOf(db, actor, now, item);
+  const checked = checkMarkSave(read.facts);
+  if (!checked.ok) return rejected(item, checked.rejection.code, checked.rejection.reason);
+  const { ids } = read;
+  const key = and(eq(mark.periodId, ids.periodId), eq(mark.sectionId, ids.sectionId), eq(mark.studentId, ids.studentId), eq(mark.gradingItemId, ids.gradingItemId));
   const [current] = await db.select().from(mark).where(key).for("update");
-  const conflict = (m: MarkRow): SaveMarkResult => ({
-    operationId: item.operationId,
-    status: SaveStatus.CONFLICT,
-    reason: `Someone saved version ${m.version} of this mark since you last saw it`,
-    mark: m,
-    replayed: false,
-  });
+  const conflict = (m: MarkRow): SaveMarkResult => ({ operationId: item.operationId, status: SaveStatus.CONFLICT, reason: conflictReason(m.version), mark: m, replayed: false });
+  const decision = decideMarkSave({ ...read.facts, current: current ?? null });
+  if (decision.status === "REJECTED") return rejected(item, decision.code, decision.reason);
+  if (decision.status === "CONFLICT") return conflict(current!);
+  if (decision.write === "NONE") return { operationId: item.operationId, status: SaveStatus.SAVED, mark: current!, replayed: false };
   let saved: MarkRow;
-  if (!current) {
-    if (item.baseVersion) {
-      return {
-        operationId: item.operationId,
-        status: SaveStatus.REJECTED,
-        code: "BAD_USER_INPUT",
-        reason: `baseVersion ${item.baseVersion} was sent for a mark that has never been saved`,
-        replayed: false,
-      };
-    }
+  if (decision.write === "INSERT") {
     const [inserted] = await db
       .insert(mark)
-      .values({ ...v, value: v.value, comment, enteredById: actor.id, enteredAt: now, updatedAt: now, version: 1 })
+      .values({ ...ids, schoolId: read.schoolId!, value: decision.value, comment: decision.comment, enteredById: actor.id, enteredAt: now, updatedAt: now, version: decision.version })
       .onConflictDoNothing()
       .returning();
+    // Inserted on another connection since the read above: answer with theirs.
     if (!inserted) {
       const [other] = await db.select().from(mark).where(key);
       return conflict(other!);
     }
     saved = inserted;
   } else {
-    if ((item.baseVersion ?? 0) !== current.version) return conflict(current);
-    if (current.value === v.value && current.comment === comment) {
-      return { operationId: item.operationId, status: SaveStatus.SAVED, mark: current, replayed: false };
-    }
     const [updated] = await db
       .update(mark)
-      .set({ value: v.value, comment, updatedAt: now, version: current.version + 1 })
-      .where(and(eq(mark.id, current.id), eq(mark.version, current.version)))
+      .set({ value: decision.value, comment: decision.comment, updatedAt: now, version: decision.version })
+      .where(and(eq(mark.id, current!.id), eq(mark.version, current!.version)))
       .returning();
     saved = updated!;
   }
@@ -161,12 +126,8 @@ async function apply(db: Db, ctx: Context, item: SaveMarkInput, source: MarkSour
     oldComment: current?.comment ?? null,
     newComment: saved.comment,
     version: saved.version,
-    changedById: actor.id,
-    changedAt: now,
     clientEnteredAt: item.clientEnteredAt ?? null,
-    source,
-    operationId: item.operationId,
-    requestId: ctx.requestId,
+    ...recorded({ actorId: actor.id, now, source, operationId: item.operationId, requestId: ctx.requestId }),
   });
   return { operationId: item.operationId, status: SaveStatus.SAVED, mark: saved, replayed: false };
 }
@@ -185,7 +146,7 @@ function prepared(item: SaveMarkInput, hash: string) {
     studentId: ids[2],
     gradingItemId: ids[3],
     value,
-    scales: (Object.keys(MARK_SCALE_VALUES) as MarkScale[]).filter((s) => checkMark(s, item.value).ok),
+    scales: scalesAllowing(item.value),
     comment: item.comment?.trim() || null,
     baseVersion: item.baseVersion ?? null,
     clientEnteredAt: item.clientEnteredAt ? new Date(item.clientEnteredAt).toISOString() : null,
@@ -193,6 +154,11 @@ function prepared(item: SaveMarkInput, hash: string) {
 }
 
 type FastRow = { kind: "STORED"; payloadHash: string; result: SaveMarkResult } | { kind: "DONE"; result: SaveMarkResult } | { kind: "FALLBACK" };
+
+export interface SaveMarksOptions {
+  /** false: every item takes the long way (the rulebook's decideMarkSave), never gw_save_marks. For tests that compare the two. */
+  fastPath?: boolean;
+}
 
 /**
  * Saves each change in its own savepoint. A change's result, its history row and its operation record
@@ -203,7 +169,7 @@ type FastRow = { kind: "STORED"; payloadHash: string; result: SaveMarkResult } |
  * would not save or answer as a conflict; that item takes the long way below, which words the
  * rejection, and the rest of the batch goes back to the function, so items are still applied in order.
  */
-export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: MarkSource = "API"): Promise<SaveMarkResult[]> {
+export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: MarkSource = "API", options: SaveMarksOptions = {}): Promise<SaveMarkResult[]> {
   if (items.length === 0) return [];
   if (items.length > MAX_BATCH) throw badInput(`Send at most ${MAX_BATCH} marks per request (got ${items.length})`);
   const seen = new Set<string>();
@@ -213,50 +179,25 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
   }
   const actor = ctx.actor!;
   const results: SaveMarkResult[] = [];
-  const hashes = items.map(payloadHash);
-  const answer = (item: SaveMarkInput, hash: string, op: { payloadHash: string; result: unknown } | undefined): SaveMarkResult | undefined => {
-    if (!op) return undefined;
-    if (op.payloadHash !== hash) {
-      return {
-        operationId: item.operationId,
-        status: SaveStatus.REJECTED,
-        code: "BAD_USER_INPUT",
-        reason: `operationId ${item.operationId} was already used for a different change`,
-        replayed: false,
-      };
-    }
-    return revive(op.result as SaveMarkResult);
+  const hashes = items.map((item) => payloadHash(markPayload(item)));
+  // A fast-path row for an operation stored before: the same check as the kit's.
+  const answer = (item: SaveMarkInput, hash: string, op: { payloadHash: string; result: unknown }): SaveMarkResult =>
+    op.payloadHash === hash ? revive(op.result as SaveMarkResult) : reused(item);
+  // The long way writes through the write kit, into mark_operation, where gw_save_marks looks too.
+  const longWay = async (item: SaveMarkInput): Promise<SaveMarkResult> => {
+    const op = { kind: "mark", actorId: actor.id, operationId: item.operationId, payload: markPayload(item), now: ctx.clock.now() };
+    const done = await once(ctx.db, op, (tx) => apply(tx, ctx, item, source), markOperationStore);
+    if (done.status === "REUSED") return reused(item);
+    return done.replayed ? revive(done.result) : done.result;
   };
-  const previous = async (item: SaveMarkInput, hash: string) => {
-    const [op] = await ctx.db
-      .select()
-      .from(markOperation)
-      .where(and(eq(markOperation.actorId, actor.id), eq(markOperation.operationId, item.operationId)));
-    return answer(item, hash, op);
-  };
-  const longWay = async (item: SaveMarkInput, hash: string): Promise<SaveMarkResult> => {
-    const before = await previous(item, hash);
-    if (before) return before;
-    try {
-      return await ctx.db.transaction(async (sp) => {
-        const result = await apply(sp as unknown as Db, ctx, item, source);
-        await sp.insert(markOperation).values({ actorId: actor.id, operationId: item.operationId, payloadHash: hash, result, createdAt: ctx.clock.now() });
-        return result;
-      });
-    } catch (err) {
-      // The same operation arrived at the same moment on another connection: answer as its replay.
-      if (!isUniqueViolation(err, "mark_operation_actor_id_operation_id_pk")) throw err;
-      return (await previous(item, hash))!;
-    }
-  };
-  const ready = items.map((item, i) => prepared(item, hashes[i]!));
+  const ready = options.fastPath === false ? items.map(() => null) : items.map((item, i) => prepared(item, hashes[i]!));
   let i = 0;
   while (i < items.length) {
     let end = i;
     while (end < items.length && ready[end]) end++;
     if (end === i) {
-      // An id that does not parse: the long way refuses the request as before.
-      results.push(await longWay(items[i]!, hashes[i]!));
+      // An id that does not parse (or the fast path is off): the long way.
+      results.push(await longWay(items[i]!));
       i++;
       continue;
     }
@@ -270,9 +211,9 @@ export async function saveMarks(ctx: Context, items: SaveMarkInput[], source: Ma
     for (const row of rows) {
       const item = items[i]!;
       if (row.kind === "FALLBACK") {
-        results.push(await longWay(item, hashes[i]!));
+        results.push(await longWay(item));
       } else if (row.kind === "STORED") {
-        results.push(answer(item, hashes[i]!, row)!);
+        results.push(answer(item, hashes[i]!, row));
       } else {
         results.push({ ...withDates(row.result), replayed: false });
       }

@@ -1,4 +1,4 @@
-import { addDays, localDate, zonedInstant } from "@gradewatch/domain";
+import { dailyOccurrence, lastEndedOccurrence } from "@gradewatch/domain";
 import { reachOf } from "@gradewatch/domain/policy";
 import type { Db } from "@gradewatch/db";
 import { esc, mark, markHistory, school } from "@gradewatch/db/schema";
@@ -14,14 +14,6 @@ import { OutageKind } from "./outage.type.js";
 
 type Interval = Pick<OutageReport, "kind" | "description" | "startsAt" | "endsAt" | "outageId" | "maintenanceWindowId" | "date">;
 
-/** The occurrence of a daily window on `date`, or by default the latest one that has ended by `now`. */
-export function windowOccurrence(w: { startsAtLocal: string; endsAtLocal: string; timeZone: string }, now: Date, date?: string) {
-  const on = (d: string) => ({ date: d, startsAt: zonedInstant(d, w.startsAtLocal, w.timeZone), endsAt: zonedInstant(d, w.endsAtLocal, w.timeZone) });
-  if (date) return on(date);
-  const today = on(localDate(now, w.timeZone));
-  return today.endsAt <= now ? today : on(addDays(today.date, -1));
-}
-
 async function interval(db: Db, now: Date, args: OutageReportArgs): Promise<Interval> {
   if (args.outageId && args.maintenanceWindowId) throw badInput("Give either outageId or maintenanceWindowId, not both");
   if (args.outageId) {
@@ -31,7 +23,8 @@ async function interval(db: Db, now: Date, args: OutageReportArgs): Promise<Inte
   }
   if (args.maintenanceWindowId) {
     const w = await getMaintenanceWindow(db, parseId(args.maintenanceWindowId, "maintenanceWindowId"));
-    const occurrence = windowOccurrence(w, now, args.date);
+    // The occurrence on the date asked for, else the latest one that has ended.
+    const occurrence = args.date ? dailyOccurrence(w, args.date) : lastEndedOccurrence(w, now);
     return { kind: OutageKind.MAINTENANCE, description: w.description || w.name, ...occurrence, outageId: null, maintenanceWindowId: w.id };
   }
   throw badInput("Give outageId or maintenanceWindowId");
