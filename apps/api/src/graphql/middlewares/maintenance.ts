@@ -41,5 +41,5 @@ export const refuseWritesDuringMaintenance: MiddlewareFn<Context> = async ({ inf
       });
     }
   }
-  return next();
+  return next() as Promise<unknown>;
 };
