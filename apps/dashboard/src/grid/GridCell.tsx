@@ -45,10 +45,10 @@ export interface GridCellProps {
   value: string;
   state: CellState;
   text: string;
-  onType(value: string): void;
-  onKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
-  onFocus(): void;
-  onBlur(): void;
+  onType: (value: string) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
+  onFocus: () => void;
+  onBlur: () => void;
 }
 
 export const GridCell = ({ row, col, label, value, state, text, onType, onKeyDown, onFocus, onBlur }: GridCellProps) => {
