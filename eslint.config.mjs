@@ -3,6 +3,7 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import { defineConfig } from "eslint/config";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
@@ -28,7 +29,7 @@ export default defineConfig([
   },
   {
     // Tests read GraphQL answers and SQL rows as untyped JSON (the harness's `Record<string, any>`) and expect() checks them.
-    files: ["**/*.test.ts", "**/src/test/**", "apps/api/fault/**"],
+    files: ["**/*.test.{ts,tsx}", "**/src/test/**", "apps/api/fault/**"],
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unsafe-argument": "off",
@@ -39,8 +40,10 @@ export default defineConfig([
     },
   },
   {
+    // Plain scripts are Node's and sit outside every tsconfig.
     files: ["**/*.{js,mjs,cjs}"],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ["apps/dashboard/**/*.{ts,tsx}"],
