@@ -30,7 +30,7 @@ const PASSWORD = "bench-password-bench-password";
 const RUN = `bench-${crypto.randomBytes(4).toString("hex")}`;
 
 const pool = new pg.Pool({ connectionString: url, max: 34 });
-const sync = (await pool.query("show synchronous_commit")).rows[0].synchronous_commit as string;
+const sync = (await pool.query<{ synchronous_commit: string }>("show synchronous_commit")).rows[0].synchronous_commit;
 if (sync !== "on") throw new Error(`synchronous_commit is ${sync}: the targets are for synchronous commit`);
 
 interface Cell {
@@ -69,7 +69,7 @@ const teachers: Teacher[] = teacherRows.map((t) => ({ id: t.id, email: t.email, 
 async function loadCells() {
   for (const t of teachers) {
     const rows = (
-      await pool.query(
+      await pool.query<{ id: string; period_id: number; section_id: number; student_id: number; grading_item_id: number; school_id: number; scale: MarkScale; value: string; version: number }>(
         `select m.id, m.period_id, m.section_id, m.student_id, m.grading_item_id, m.school_id, g.scale, m.value, m.version
          from mark m join section s on s.id = m.section_id join reporting_period p on p.id = m.period_id join grading_item g on g.id = m.grading_item_id
          where s.teacher_id = $1 and p.window_opens_on <= '2014-11-05' and p.current_deadline >= '2014-11-05'
@@ -112,7 +112,7 @@ async function bareUpsert(t: Teacher, batch: Cell[]) {
     if (batch.length > 1) await c.query("begin");
     for (const cell of batch) {
       const value = nextValue(cell);
-      const r = await c.query(
+      const r = await c.query<{ version: number }>(
         `insert into mark (school_id, period_id, section_id, student_id, grading_item_id, value, comment, entered_by_id, entered_at, updated_at, version)
          values ($1, $2, $3, $4, $5, $6, null, $7, $8, $8, 1)
          on conflict (period_id, section_id, student_id, grading_item_id)

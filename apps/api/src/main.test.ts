@@ -82,8 +82,8 @@ describe("Ctrl-C while the first start loads the demo district", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    child.stderr!.on("data", (d: Buffer) => (out += d));
-    await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => ((out += d), String(d).includes("loading the demo district") && resolve())));
+    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+    await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => ((out += d.toString()), String(d).includes("loading the demo district") && resolve())));
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGINT");
     expect(await exited).toBe(0);

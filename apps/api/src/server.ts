@@ -122,7 +122,7 @@ function tokenOf(req: Request): string | undefined {
 
 // Decided once per request, so the id in a masked error is the one its real cause was logged under.
 const requestIdOf = (req: Request, res: Response): string =>
-  (res.locals.requestId ??= String(req.headers["x-request-id"] ?? "").slice(0, 64) || crypto.randomUUID());
+  ((res.locals as { requestId?: string }).requestId ??= String(req.headers["x-request-id"] ?? "").slice(0, 64) || crypto.randomUUID());
 
 export async function createServer(deps: ServerDeps) {
   const logger = deps.logger ?? defaultLogger;

@@ -79,7 +79,7 @@ type IdentityRow = {
 };
 
 function frameOf(identity: unknown, options: ActorTransactionOptions): Frame {
-  const last = Array.isArray(identity) ? identity[identity.length - 1] : identity;
+  const last: unknown = Array.isArray(identity) ? identity[identity.length - 1] : identity;
   const row = (last as { rows: IdentityRow[] }).rows[0]!;
   const frame: Frame = {};
   if (options.session) {

@@ -81,7 +81,7 @@ export function parseId(raw: string, what = "id"): number {
   return Number(raw);
 }
 
-type Savepointable = { transaction<T>(fn: (tx: any) => Promise<T>): Promise<T> };
+type Savepointable = { transaction<T>(fn: (tx: unknown) => Promise<T>): Promise<T> };
 
 /**
  * Runs a write in its own savepoint: a constraint violation becomes a clear client error and leaves the

@@ -9,7 +9,7 @@ export const MySections = () => {
   const { permissions } = usePermissions<Role>();
   const { identity } = useGetIdentity();
   const teacher = permissions === "TEACHER";
-  const { data = [], isPending } = useGetList(
+  const { data = [], isPending } = useGetList<{ id: string; courseName: string; enrolledCount: number }>(
     "sections",
     { filter: { teacherId: identity?.id }, pagination: { page: 1, perPage: 50 }, sort: { field: "courseName", order: "ASC" } },
     { enabled: teacher && !!identity },

@@ -65,12 +65,12 @@ export const dataProvider: DataProvider = {
     return { data: data as never };
   },
   getManyReference: (resource, params) =>
-    getList(resource, { ...params, filter: { ...params.filter, [params.target]: String(params.id) } }) as never,
+    getList(resource, { ...params, filter: { ...(params.filter as Record<string, unknown>), [params.target]: String(params.id) } }) as never,
   create: async (resource, params) => {
     const c = config(resource);
     const data = await request<{ r: RaRecord }>(
       `mutation($input: ${c.type}CreateInput!) { r: ${mutationOf(c, "create")}(input: $input) { ${c.fields} } }`,
-      { input: input(c, params.data) },
+      { input: input(c, params.data as Record<string, unknown>) },
       true,
     );
     return { data: data.r as never };
@@ -79,7 +79,7 @@ export const dataProvider: DataProvider = {
     const c = config(resource);
     const data = await request<{ r: RaRecord }>(
       `mutation($id: ID!, $input: ${c.type}UpdateInput!) { r: ${mutationOf(c, "update")}(id: $id, input: $input) { ${c.fields} } }`,
-      { id: String(params.id), input: input(c, params.data, params.previousData) },
+      { id: String(params.id), input: input(c, params.data as Record<string, unknown>, params.previousData as Record<string, unknown>) },
       true,
     );
     return { data: data.r as never };

@@ -5,8 +5,8 @@ import { laTime } from "./time";
 export interface ConflictDialogProps {
   op: PendingChange | null;
   cellLabel: string;
-  onChoose(choice: "mine" | "theirs"): void;
-  onClose(): void;
+  onChoose: (choice: "mine" | "theirs") => void;
+  onClose: () => void;
 }
 
 /** Both values side by side; the teacher decides which one stands. Nothing is overwritten silently. */

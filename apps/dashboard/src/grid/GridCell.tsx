@@ -46,10 +46,10 @@ export interface GridCellProps {
   state: CellState;
   text: string;
   focused: boolean;
-  onType(value: string): void;
-  onKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
-  onFocus(): void;
-  onBlur(): void;
+  onType: (value: string) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
+  onFocus: () => void;
+  onBlur: () => void;
 }
 
 /** States whose reason the teacher must read where they look: on the cell, not below the table. */

@@ -21,7 +21,7 @@ const TIME = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles",
 /** The district clock, not the browser's: counts down from the server's now, advanced by the time since. */
 function useMaintenanceStatus() {
   const [state, setState] = useState<{ status: Status; fetchedAt: number } | null>(null);
-  const [, tick] = useState(0);
+  const [now, tick] = useState(() => Date.now());
   useEffect(() => {
     let live = true;
     const load = () =>
@@ -30,8 +30,8 @@ function useMaintenanceStatus() {
         () => {}, // unreachable server: keep what we knew, try again at the next poll
       );
     void load();
-    const poll = setInterval(load, POLL_MS);
-    const clock = setInterval(() => tick((n) => n + 1), 10_000);
+    const poll = setInterval(() => void load(), POLL_MS);
+    const clock = setInterval(() => tick(Date.now()), 10_000);
     return () => {
       live = false;
       clearInterval(poll);
@@ -39,7 +39,7 @@ function useMaintenanceStatus() {
     };
   }, []);
   if (!state) return null;
-  return { ...state.status, nowMs: Date.parse(state.status.now) + (Date.now() - state.fetchedAt) };
+  return { ...state.status, nowMs: Date.parse(state.status.now) + Math.max(0, now - state.fetchedAt) };
 }
 
 const During = ({ endsAt }: { endsAt: string }) => (

@@ -24,20 +24,20 @@ async function download(report: OutageReportData) {
 
 /** Marks entered during an outage or a maintenance window occurrence, and when the server got them. */
 export function OutageReport({ query, emptyText }: { query: OutageReportQuery; emptyText: string }) {
-  const [state, setState] = useState<{ report?: OutageReportData; error?: string }>({});
+  const [state, setState] = useState<{ key?: string; report?: OutageReportData; error?: string }>({});
   const key = JSON.stringify(query);
   useEffect(() => {
     let live = true;
-    setState({});
     fetchOutageReport(JSON.parse(key) as OutageReportQuery).then(
-      (report) => live && setState({ report }),
-      (err: Error) => live && setState({ error: err.message }),
+      (report) => live && setState({ key, report }),
+      (err: Error) => live && setState({ key, error: err.message }),
     );
     return () => {
       live = false;
     };
   }, [key]);
-  const { report, error } = state;
+  // A report for an earlier query is not shown while the new one loads.
+  const { report, error } = state.key === key ? state : {};
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!report) return <CircularProgress size={24} sx={{ m: 2 }} />;
   const t = report.totals;

@@ -9,14 +9,14 @@ const label = (s: RaRecord) => `${s.lastName}, ${s.firstName} (${s.districtStude
 
 /** Search the section's school for a student and put them on the roster. */
 export const EnrollStudent = () => {
-  const section = useRecordContext();
+  const section = useRecordContext<RaRecord & { schoolId: string }>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const [q, setQ] = useState("");
   const [picked, setPicked] = useState<RaRecord | null>(null);
   const [busy, setBusy] = useState(false);
-  const { data = [], isPending } = useGetList(
+  const { data = [], isPending } = useGetList<RaRecord>(
     "students",
     { filter: { schoolId: section?.schoolId, ...(q ? { q } : {}) }, pagination: { page: 1, perPage: 20 }, sort: { field: "lastName", order: "ASC" } },
     { enabled: !!section },

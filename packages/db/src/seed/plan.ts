@@ -123,7 +123,7 @@ function gradeCounts(level: SchoolLevel, students: number, rng: Random): number[
   if (level === "MIDDLE") [from, to] = [6, 8];
   else if (level === "HIGH") [from, to] = [9, 12];
   else if (level === "SPAN") [from, to] = rng.weighted(SPAN_RANGES.map(([f, t, w]) => [[f, t] as const, w]));
-  const weights: number[] = new Array(13).fill(0);
+  const weights: number[] = new Array<number>(13).fill(0);
   // High schools shrink from 9th to 12th grade; elsewhere grades are about even.
   for (let g = from; g <= to; g++) weights[g] = (g >= 9 ? 1.15 - 0.07 * (g - 9) : 1) * rng.range(0.85, 1.15);
   const total = weights.reduce((s, w) => s + w, 0);

@@ -11,6 +11,7 @@ import { getSection } from "../sections/section.service.js";
 import type { SaveMarkInput } from "./mark-save.input.js";
 import { MAX_BATCH, saveMarks } from "./mark-save.service.js";
 import { type ImportLine, ImportLineStatus, type ImportMarksResult } from "./mark-import.type.js";
+import { SaveStatus } from "./mark-save.type.js";
 
 /**
  * A section's own export is a few hundred lines (35 students x 15 items). Applying goes through saveMarks one
@@ -280,8 +281,8 @@ export async function importMarks(ctx: Context, args: ImportArgs): Promise<Impor
       );
       results.forEach((r, j) => {
         const l = batch[j]!;
-        if (r.status !== "SAVED") {
-          throw new AppError(r.status === "CONFLICT" ? "CONFLICT" : "BAD_USER_INPUT", `Nothing was imported: line ${l.line}: ${r.reason ?? r.status}; preview again`);
+        if (r.status !== SaveStatus.SAVED) {
+          throw new AppError(r.status === SaveStatus.CONFLICT ? "CONFLICT" : "BAD_USER_INPUT", `Nothing was imported: line ${l.line}: ${r.reason ?? r.status}; preview again`);
         }
         l.markId = r.mark!.id;
         l.version = r.mark!.version;

@@ -39,5 +39,5 @@ export const refuseWritesDuringMaintenance: MiddlewareFn<Context> = async ({ con
       retryAfter: left,
     });
   }
-  return next();
+  return next() as Promise<unknown>;
 };
