@@ -101,7 +101,7 @@ interface Actor {
 }
 const actors: Actor[] = [];
 for (const role of ["DISTRICT_ADMIN", "ESC_DIRECTOR"] as const) {
-  const [row] = (await pool.query(`select id, email, esc_id from employee where role = $1 and active order by id limit 1`, [role])).rows;
+  const [row] = (await pool.query<{ id: number; email: string; esc_id: number | null }>(`select id, email, esc_id from employee where role = $1 and active order by id limit 1`, [role])).rows;
   if (!row) throw new Error(`no active ${role} in ${url}: is the lausd seed loaded?`);
   await pool.query(`update employee set password_hash = $1 where id = $2`, [await hashPassword(PASSWORD), row.id]);
   const res = await fetch(apiUrl.replace("/graphql", "/auth/sign-in"), {

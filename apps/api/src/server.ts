@@ -8,6 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Db, DbKind } from "@gradewatch/db";
+import { OperationTypeNode } from "graphql";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 import type { Actor } from "./access/actor.js";
 import { assertRowLevelSecurity, inActorTransaction } from "./access/request-scope.js";
@@ -48,8 +49,11 @@ export interface ServerDeps {
 }
 
 /** Thrown out of a request's transaction to roll it back; the answer is sent all the same. */
-class RolledBack {
-  constructor(readonly response: { status: number; headers: HeaderMap; body: string }) {}
+class RolledBack extends Error {
+  override name = "RolledBack";
+  constructor(readonly response: { status: number; headers: HeaderMap; body: string }) {
+    super("The request met an error: its transaction was rolled back");
+  }
 }
 
 // The real cause of a masked error goes to the log, tied to the request id the client sees. A request that
@@ -73,7 +77,7 @@ function errorResponses(logger: Logger, failed: WeakSet<object>): ApolloServerPl
           // Apollo hands plugins a shallow copy of the context: mark the request by its transaction.
           failed.add(contextValue.db);
           // What a field answered before another failed was rolled back with it: show none of it.
-          const mutation = operation?.operation === "mutation";
+          const mutation = operation?.operation === OperationTypeNode.MUTATION;
           if (mutation && "data" in result) result.data = null;
           for (const err of result.errors) {
             if (mutation) (err.extensions as Record<string, unknown>).saved = false;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { BREAK, visit, type DocumentNode } from "graphql";
+import { BREAK, type DocumentNode, OperationTypeNode, visit } from "graphql";
 import { badInput } from "./errors.js";
 
 // PostgreSQL text cannot hold U+0000: such a value would fail in SQL, deep inside a resolver.
@@ -32,7 +32,7 @@ export function requestGuards<C extends object>(): ApolloServerPlugin<C> {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request }) {
-          if (operation?.operation === "subscription") throw refused("Subscriptions are not supported: send a query or a mutation");
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) throw refused("Subscriptions are not supported: send a query or a mutation");
           if (hasNul(request.variables) || literalHasNul(document)) throw refused("Text may not contain the NUL character (U+0000)");
         },
       };

@@ -3,18 +3,27 @@ import { request } from "../dataProvider/client";
 
 /** The district clock's now (the demo district lives in November 2014), not the browser's; null until known. */
 export function useDistrictNow(): Date | null {
-  const [at, setAt] = useState<{ now: number; fetchedAt: number } | null>(null);
+  // The district clock's offset from the browser's, and the browser's time, ticking every half minute.
+  const [offset, setOffset] = useState<number | null>(null);
+  const [browserNow, setBrowserNow] = useState(() => Date.now());
   useEffect(() => {
     let live = true;
     request<{ districtClock: { now: string } }>("{ districtClock { now } }").then(
-      (d) => live && setAt({ now: Date.parse(d.districtClock.now), fetchedAt: Date.now() }),
+      (d) => {
+        if (!live) return;
+        const fetchedAt = Date.now();
+        setOffset(Date.parse(d.districtClock.now) - fetchedAt);
+        setBrowserNow(fetchedAt);
+      },
       () => {}, // without the clock the page reads as before, with no tense
     );
+    const tick = setInterval(() => setBrowserNow(Date.now()), 30_000);
     return () => {
       live = false;
+      clearInterval(tick);
     };
   }, []);
-  return at ? new Date(at.now + Date.now() - at.fetchedAt) : null;
+  return offset === null ? null : new Date(browserNow + offset);
 }
 
 /** Planned, under way or over, on the district clock. */

@@ -10,8 +10,8 @@ export const EmployeeShow = () => (
       <SelectField source="role" choices={roles} />
       <ReferenceField source="schoolId" reference="schools" link="show" emptyText="—" />
       <ReferenceField source="escId" reference="escs" link="show" emptyText="—" />
-      <FunctionField source="workdayStart" render={(r) => clockTime(r.workdayStart)} />
-      <FunctionField source="workdayEnd" render={(r) => clockTime(r.workdayEnd)} />
+      <FunctionField source="workdayStart" render={(r: { workdayStart?: string | null }) => clockTime(r.workdayStart)} />
+      <FunctionField source="workdayEnd" render={(r: { workdayEnd?: string | null }) => clockTime(r.workdayEnd)} />
       <BooleanField source="active" />
     </SimpleShowLayout>
   </Show>

@@ -6,8 +6,8 @@ export const MaintenanceWindowShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="name" />
-      <FunctionField source="startsAtLocal" render={(r) => clockTime(r.startsAtLocal)} />
-      <FunctionField source="endsAtLocal" render={(r) => clockTime(r.endsAtLocal)} />
+      <FunctionField source="startsAtLocal" render={(r: { startsAtLocal?: string | null }) => clockTime(r.startsAtLocal)} />
+      <FunctionField source="endsAtLocal" render={(r: { endsAtLocal?: string | null }) => clockTime(r.endsAtLocal)} />
       <TextField source="timeZone" />
       <BooleanField source="active" />
       <TextField source="description" />

@@ -14,7 +14,7 @@ export const OutageList = () => {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <SelectField source="kind" choices={outageKinds} />
-        <FunctionField source="when" sortable={false} render={(r) => tense(now, r.startsAt, r.endsAt)} />
+        <FunctionField source="when" sortable={false} render={(r: { startsAt: string; endsAt: string }) => tense(now, r.startsAt, r.endsAt)} />
         <DateField source="startsAt" showTime options={LA_DATETIME} />
         <DateField source="endsAt" showTime options={LA_DATETIME} />
         <NumberField source="durationMinutes" sortable={false} />

@@ -23,7 +23,7 @@ export const OutageShow = () => {
     <Show>
       <SimpleShowLayout>
         <SelectField source="kind" choices={outageKinds} />
-        <FunctionField source="when" render={(r) => tense(now, r.startsAt, r.endsAt)} />
+        <FunctionField source="when" render={(r: { startsAt: string; endsAt: string }) => tense(now, r.startsAt, r.endsAt)} />
         <DateField source="startsAt" showTime options={LA_DATETIME} />
         <DateField source="endsAt" showTime options={LA_DATETIME} />
         <NumberField source="durationMinutes" />
