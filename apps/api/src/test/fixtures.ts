@@ -1,6 +1,7 @@
 import type { Db } from "@gradewatch/db";
-import { deadlineChange, employee, enrollment, esc, gradingItem, mark, reportingPeriod, school, section, student } from "@gradewatch/db/schema";
+import { deadlineChange, employee, enrollment, esc, gradingItem, mark, reportingPeriod, school, section, session, student } from "@gradewatch/db/schema";
 import { eq } from "drizzle-orm";
+import type { Actor } from "../access/actor.js";
 
 export interface Fixture {
   escs: { north: number; east: number };
@@ -106,4 +107,10 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     period: period!.id,
     items: { reading: reading!.id, habits: habits!.id },
   };
+}
+
+/** The actor with a live session: the database derives a request's identity from its session, not from settings. */
+export async function signedIn(db: Db, actor: Omit<Actor, "sessionId">): Promise<Actor> {
+  const [row] = await db.insert(session).values({ employeeId: actor.id, expiresAt: new Date("2100-01-01T00:00:00Z") }).returning({ id: session.id });
+  return { ...actor, sessionId: row!.id };
 }

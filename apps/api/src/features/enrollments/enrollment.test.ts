@@ -5,7 +5,7 @@ import type { Actor } from "../../access/actor.js";
 import { inActorTransaction } from "../../access/request-scope.js";
 import { studentScope } from "../../access/scope.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, type Fixture } from "../../test/fixtures.js";
+import { buildFixture, type Fixture, signedIn } from "../../test/fixtures.js";
 import { startTestApi, type TestApi } from "../../test/harness.js";
 
 const ENROLL = `mutation($section: ID!, $student: ID!) { enrollStudent(sectionId: $section, studentId: $student) { enrolledCount } }`;
@@ -107,7 +107,7 @@ describe.each(testDbKinds())("section rosters on %s", (kind) => {
   });
 
   it("should hide a student whose enrollment ended from the teacher in the app's scope alone and in row-level security alone", async () => {
-    const teacher: Actor = { id: f.teachers.elm, role: "TEACHER", schoolId: f.schools.elm, escId: null, sessionId: "test" };
+    const teacher: Actor = await signedIn(api.database.db, { id: f.teachers.elm, role: "TEACHER", schoolId: f.schools.elm, escId: null });
     const names = (rows: { firstName: string }[]) => rows.map((r) => r.firstName).sort();
     // The test connection bypasses row-level security: only the app's condition filters here.
     const scoped = await api.database.db.select({ firstName: student.firstName }).from(student).where(studentScope(teacher));

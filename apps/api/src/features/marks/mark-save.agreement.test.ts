@@ -8,7 +8,7 @@ import type { Actor } from "../../access/actor.js";
 import { identityStatement } from "../../access/request-scope.js";
 import { fixedClock } from "../../clock.js";
 import type { Context } from "../../graphql/context.js";
-import { buildFixture, type Fixture } from "../../test/fixtures.js";
+import { buildFixture, type Fixture, signedIn } from "../../test/fixtures.js";
 import type { SaveMarkInput } from "./mark-save.input.js";
 import { saveMarks } from "./mark-save.service.js";
 
@@ -116,9 +116,9 @@ describe.each(testDbKinds())("gw_save_marks and the rulebook on %s", (kind) => {
     database = await createTestDb(kind);
     f = await buildFixture(database.db);
     actors = {
-      teacher: { id: f.teachers.elm, role: "TEACHER", schoolId: f.schools.elm, escId: f.escs.north, sessionId: "agreement" },
-      principal: { id: f.principals.elm, role: "PRINCIPAL", schoolId: f.schools.elm, escId: f.escs.north, sessionId: "agreement" },
-      oakTeacher: { id: f.teachers.oak, role: "TEACHER", schoolId: f.schools.oak, escId: f.escs.east, sessionId: "agreement" },
+      teacher: await signedIn(database.db, { id: f.teachers.elm, role: "TEACHER", schoolId: f.schools.elm, escId: f.escs.north }),
+      principal: await signedIn(database.db, { id: f.principals.elm, role: "PRINCIPAL", schoolId: f.schools.elm, escId: f.escs.north }),
+      oakTeacher: await signedIn(database.db, { id: f.teachers.oak, role: "TEACHER", schoolId: f.schools.oak, escId: f.escs.east }),
     };
   });
   afterAll(() => database?.close());
