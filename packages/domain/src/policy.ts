@@ -1,6 +1,6 @@
 // The one access policy: for every operation, which roles may use it and how far each reaches. The API's
 // resolvers, list scopes and loaders, the dashboard's menus and buttons, and the database's row-level
-// security (generated into a migration by packages/db/scripts/rls.ts) all read this table.
+// security (generated into a migration by packages/db/src/row-security.ts, `pnpm --filter @gradewatch/db rls`) all read this table.
 
 export const ROLES = ["TEACHER", "PRINCIPAL", "ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT", "HR", "DISTRICT_ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
