@@ -1,10 +1,12 @@
 import type { Db } from "@gradewatch/db";
+import type { Actor } from "../access/actor.js";
 import { historyColumns, markHistory, writeOperation } from "@gradewatch/db/schema";
 import { createTestDb, type TestDatabase, testDbKinds } from "@gradewatch/db/testing";
 import { asc, eq, sql } from "drizzle-orm";
 import { integer, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { buildFixture } from "../test/fixtures.js";
+import { inActorTransaction } from "../access/request-scope.js";
+import { buildFixture, signedIn } from "../test/fixtures.js";
 import { expectVersion, once, recorded } from "./write-kit.js";
 
 // A tiny kind that exists only in this test: a versioned note with its own append-only history.
@@ -34,6 +36,7 @@ describe.each(testDbKinds())("the write kit on %s", (kind) => {
   let db: Db;
   let actor: number;
   let other: number;
+  let actorSignedIn: Actor;
   const now = new Date("2014-11-05T20:00:00Z");
   const count = async (table: typeof noteHistory | typeof writeOperation) => Number((await db.select({ n: sql<number>`count(*)` }).from(table))[0]!.n);
 
@@ -43,6 +46,7 @@ describe.each(testDbKinds())("the write kit on %s", (kind) => {
     const f = await buildFixture(db);
     actor = f.teachers.elm;
     other = f.principals.elm;
+    actorSignedIn = await signedIn(db, { id: actor, role: "TEACHER", schoolId: f.schools.elm, escId: null });
     await db.execute(sql`create table kit_note (id integer primary key, body text not null, version integer not null)`);
     await db.execute(sql`create table kit_note_history (id serial primary key, note_id integer not null, from_body text, to_body text not null,
       changed_by_id integer not null references employee(id), changed_at timestamptz not null, source text not null, operation_id text, request_id text)`);
@@ -56,6 +60,14 @@ describe.each(testDbKinds())("the write kit on %s", (kind) => {
     const retry = await saveNote(db, actor, now, { operationId: "note-1", id: 1, body: "draft", expectedVersion: null });
     expect(retry).toEqual({ status: "REPLAYED", replayed: true, result: { status: "SAVED", note: { id: 1, body: "draft", version: 1 } } });
     expect([await count(noteHistory), await count(writeOperation)]).toEqual(before);
+  });
+
+  it("should show a request only its own actor's stored operations when row-level security applies", async () => {
+    await saveNote(db, actor, now, { operationId: "note-own", id: 10, body: "mine", expectedVersion: null });
+    await saveNote(db, other, now, { operationId: "note-theirs", id: 11, body: "theirs", expectedVersion: null });
+    const seen = await inActorTransaction(db, actorSignedIn, (tx) => tx.select({ actorId: writeOperation.actorId, operationId: writeOperation.operationId }).from(writeOperation));
+    expect(seen.map((r) => r.operationId)).toContain("note-own");
+    expect(seen.every((r) => r.actorId === actor)).toBe(true);
   });
 
   it("should refuse an operation id reused for a different payload, changing nothing", async () => {
