@@ -56,6 +56,13 @@ describe.runIf(testDbKinds().includes("postgres"))("a request cannot reach beyon
     expect(await gradeOfFar()).toBe(before);
   });
 
+  it("should not let a request read the key that signs session tokens", async () => {
+    await expect(asTeacher((run) => run("select value from district_setting"))).rejects.toMatchObject(denied);
+    await expect(
+      inActorTransaction(database.db, actor("DISTRICT_ADMIN"), (tx) => tx.execute(sql.raw("select value from district_setting where key = 'session_secret'"))),
+    ).rejects.toMatchObject(denied);
+  });
+
   it("should not let a request read the session ids an identity is derived from", async () => {
     await expect(asTeacher((run) => run("select id from session"))).rejects.toMatchObject(denied);
     await expect(asTeacher(async (run) => (await run("reset role"), run("select id from session")))).rejects.toMatchObject(denied);
