@@ -249,7 +249,7 @@ export async function createServer(deps: ServerDeps) {
   app.use("/graphql", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
     const requestId = requestIdOf(req, res);
     // The token is checked here; the session behind it is looked up in the request's first statement.
-    const sessionId = await verifiedSessionId(deps.clock, deps.auth, tokenOf(req));
+    const sessionId = verifiedSessionId(deps.clock, deps.auth, tokenOf(req));
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);

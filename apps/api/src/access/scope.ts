@@ -14,6 +14,10 @@ const NOTHING = sql`false`;
 const actorEsc = (actor: Actor) =>
   HOME[actor.role] === "esc" ? sql`${actor.escId ?? -1}` : sql`(select ${school.escId} from ${school} where ${school.id} = ${actor.schoolId ?? -1})`;
 const escSchools = (actor: Actor) => sql`(select ${school.id} from ${school} where ${school.escId} = ${actorEsc(actor)})`;
+// `= any(array(...))`: the ESC's school ids are read once, and each row is checked against them, so the
+// planner keeps the index it would use anyway (a list's sort, a relation's primary key). With `in (select
+// ...)` it hash-joined whole tables: an ESC director's schools page read every employee for the principals.
+const inEscSchools = (column: PgColumn, actor: Actor) => sql`${column} = any(array${escSchools(actor)})`;
 const teacherSections = (actor: Actor) => sql`(select ${section.id} from ${section} where ${section.teacherId} = ${actor.id})`;
 
 /** Rows tied to a school: the actor's ESC's schools, their school, or (own) what `own` gives. */
@@ -22,7 +26,7 @@ function bySchool(actor: Actor, op: Operation, schoolId: PgColumn, own: () => SQ
     case "all":
       return undefined;
     case "esc":
-      return inArray(schoolId, escSchools(actor));
+      return inEscSchools(schoolId, actor);
     case "school":
       return eq(schoolId, actor.schoolId ?? -1);
     case "own":
@@ -51,7 +55,7 @@ export function schoolScope(actor: Actor): SQL | undefined {
 export function employeeScope(actor: Actor): SQL | undefined {
   if (reachOf(actor.role, "employee.read") === "esc") {
     // An ESC's staff: its office and its schools.
-    return or(sql`${employee.escId} = ${actorEsc(actor)}`, inArray(employee.schoolId, escSchools(actor)));
+    return or(sql`${employee.escId} = ${actorEsc(actor)}`, inEscSchools(employee.schoolId, actor));
   }
   return bySchool(actor, "employee.read", employee.schoolId, () => eq(employee.id, actor.id));
 }
