@@ -14,6 +14,8 @@ function body(reach: Reach, op: Operation, own: "student" | "section"): string {
     case "all":
       return `(SELECT gw_reach('${op}')) = 'all'`;
     case "esc":
+      // A subquery on school, not an array: the planner sizes it from the table and keeps a list's sort index.
+      return `(SELECT gw_reach('${op}')) = 'esc' AND school_id IN (SELECT sc.id FROM school sc WHERE sc.esc_id = (SELECT a.home_esc_id FROM gw_actor() a))`;
     case "school":
       return `school_id = ANY ((SELECT gw_scope_school_ids('${op}'))::integer[])`;
     case "own":

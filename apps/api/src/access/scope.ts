@@ -14,9 +14,11 @@ const NOTHING = sql`false`;
 const actorEsc = (actor: Actor) =>
   HOME[actor.role] === "esc" ? sql`${actor.escId ?? -1}` : sql`(select ${school.escId} from ${school} where ${school.id} = ${actor.schoolId ?? -1})`;
 const escSchools = (actor: Actor) => sql`(select ${school.id} from ${school} where ${school.escId} = ${actorEsc(actor)})`;
-// `= any(array(...))`: the ESC's school ids are read once, and each row is checked against them, so the
-// planner keeps the index it would use anyway (a list's sort, a relation's primary key). With `in (select
-// ...)` it hash-joined whole tables: an ESC director's schools page read every employee for the principals.
+// Employees: `= any(array(...))`, the ESC's school ids read once and each row checked against them; with `in
+// (select ...)` the planner hash-joined whole tables (an ESC director's schools page read every employee for
+// the principals). Student data: `in (select ...)`, which the planner sizes from the school table (about a
+// fifth of the district) and so walks a list's sort index; with an array it guessed a few rows, read all of
+// the ESC's ~147,000 students and sorted them (55 ms against 5 ms on the lausd seed).
 const inEscSchools = (column: PgColumn, actor: Actor) => sql`${column} = any(array${escSchools(actor)})`;
 const teacherSections = (actor: Actor) => sql`(select ${section.id} from ${section} where ${section.teacherId} = ${actor.id})`;
 
@@ -26,7 +28,7 @@ function bySchool(actor: Actor, op: Operation, schoolId: PgColumn, own: () => SQ
     case "all":
       return undefined;
     case "esc":
-      return inEscSchools(schoolId, actor);
+      return inArray(schoolId, escSchools(actor));
     case "school":
       return eq(schoolId, actor.schoolId ?? -1);
     case "own":
