@@ -1,6 +1,6 @@
 -- Requests log in as gradewatch_authenticator (PostgREST's authenticator, PostGraphile's owner vs
 -- authenticator): no table rights of its own, NOINHERIT, and it can only become the request roles that
--- migration 0009 generates from the access policy. Migrations and seeds run as the owner. Roles are
+-- migration 0012_row_security_policies generates from the access policy. Migrations and seeds run as the owner. Roles are
 -- cluster-wide and many databases migrate at once on one server: a role another database made first is fine.
 DO $$
 BEGIN

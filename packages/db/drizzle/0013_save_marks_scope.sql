@@ -1,5 +1,5 @@
 -- gw_save_marks checks the actor's reach with the scope functions generated from the access policy
--- (migration 0009) instead of its own role CASE: the rest of the function is unchanged.
+-- (migration 0012_row_security_policies) instead of its own role CASE: the rest of the function is unchanged.
 CREATE OR REPLACE FUNCTION gw_save_marks(p_now timestamptz, p_source mark_source, p_request_id text, p_items jsonb)
 RETURNS SETOF jsonb LANGUAGE plpgsql VOLATILE SECURITY INVOKER
 -- Its statements' parameters are the item's fields, so PL/pgSQL would plan them afresh on each call for a

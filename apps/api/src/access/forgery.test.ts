@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mark, markHistory, session, student } from "@gradewatch/db/schema";
+import { deadlineChange, mark, markHistory, operationsChange, session, student } from "@gradewatch/db/schema";
 import { createTestDb, type TestDatabase, testDbKinds } from "@gradewatch/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,6 +91,7 @@ describe.each(testDbKinds())("mark history is append-only on %s", (kind) => {
       changedAt: new Date(),
       source: "GRID",
     });
+    await database.db.insert(operationsChange).values({ entity: "outage", entityId: 1, toState: { kind: "UNPLANNED" }, changedById: f.actors.DISTRICT_ADMIN.id, changedAt: new Date() });
   });
   afterAll(() => database?.close());
 
@@ -101,5 +102,20 @@ describe.each(testDbKinds())("mark history is append-only on %s", (kind) => {
   ])("should refuse %s even to the database owner", async (op, statement) => {
     await expect(database.db.execute(sql.raw(statement))).rejects.toMatchObject({ cause: { message: `mark_history is append-only: ${op} refused` } });
     expect(await database.db.$count(markHistory)).toBe(1);
+  });
+
+  it.each([
+    ["deadline_change", "UPDATE", "update deadline_change set reason = 'rewritten'"],
+    ["deadline_change", "DELETE", "delete from deadline_change"],
+    ["deadline_change", "TRUNCATE", "truncate deadline_change"],
+    ["operations_change", "UPDATE", "update operations_change set entity_id = 2"],
+    ["operations_change", "DELETE", "delete from operations_change"],
+    ["operations_change", "TRUNCATE", "truncate operations_change"],
+  ])("should refuse %s %s even to the database owner", async (table, op, statement) => {
+    const count = () => database.db.$count(table === "deadline_change" ? deadlineChange : operationsChange);
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await expect(database.db.execute(sql.raw(statement))).rejects.toMatchObject({ cause: { message: `${table} is append-only: ${op} refused` } });
+    expect(await count()).toBe(before);
   });
 });

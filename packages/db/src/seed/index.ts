@@ -100,7 +100,7 @@ async function truncateAll(db: Db): Promise<void> {
   const tables = (Object.values(schema) as unknown[])
     .filter((t): t is PgTable => is(t, PgTable))
     .map((t) => sql.identifier(getTableName(t)));
-  // History refuses TRUNCATE except in a transaction that declares a whole-database reset (migration 0008).
+  // History refuses TRUNCATE except in a transaction that declares a whole-database reset (migration 0011_request_roles).
   await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('gradewatch.history_reset', 'on', true)`);
     await tx.execute(sql`truncate ${sql.join(tables, sql`, `)} restart identity cascade`);
