@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allows, OPERATIONS, REACHES, ROLES, rolesFor, roleMay, reachOf, SCOPES } from "./policy.js";
+import { allows, mayAssignRole, OPERATIONS, REACHES, ROLES, rolesFor, roleMay, reachOf, SCOPES } from "./policy.js";
 
 describe("the access policy", () => {
   it("should allow a scope only with every narrower one, for every role and operation", () => {
@@ -24,5 +24,17 @@ describe("the access policy", () => {
   it("should keep the district administrator's own operations to the district administrator", () => {
     expect(rolesFor("outage.update")).toEqual(["DISTRICT_ADMIN"]);
     expect(rolesFor("mark.update")).toEqual(["TEACHER", "PRINCIPAL", "DISTRICT_ADMIN"]);
+  });
+
+  it("should let only a district administrator give or edit the district administrator role, and nobody without employee.update give any", () => {
+    const givable = Object.fromEntries(ROLES.map((actor) => [actor, ROLES.filter((role) => mayAssignRole(actor, role))]));
+    expect(givable).toEqual({
+      TEACHER: [],
+      PRINCIPAL: [],
+      ESC_DIRECTOR: [],
+      INSTRUCTIONAL_SUPERINTENDENT: [],
+      HR: ["TEACHER", "PRINCIPAL", "ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT", "HR"],
+      DISTRICT_ADMIN: [...ROLES],
+    });
   });
 });

@@ -105,6 +105,15 @@ export function allows(role: Role, op: Operation, scope: Scope): boolean {
   return REACHES.indexOf(reachOf(role, op)) >= REACHES.indexOf(FIRST_REACH[scope]);
 }
 
+/** Roles only a district administrator gives, takes away or edits: district-wide access. */
+const GIVEN_ONLY_BY_ADMINISTRATORS: readonly Role[] = ["DISTRICT_ADMIN"];
+
+/** May this role give `role` to an employee, or edit one who holds it (HR's form, employee.update)? */
+export function mayAssignRole(actor: Role, role: Role): boolean {
+  if (reachOf(actor, "employee.update") === "none") return false;
+  return !GIVEN_ONLY_BY_ADMINISTRATORS.includes(role) || GIVEN_ONLY_BY_ADMINISTRATORS.includes(actor);
+}
+
 /** The dashboard: may this role open this action on this resource (react-admin's canAccess)? */
 export function roleMay(role: Role | undefined, resource: string, action: string): boolean {
   if (!role) return false;

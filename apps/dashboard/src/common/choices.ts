@@ -1,13 +1,14 @@
 import { DISTRICT_TIME_ZONE, MARK_SCALE_LABELS } from "@gradewatch/domain";
+import { ROLES } from "@gradewatch/domain/policy";
 
-const choices = (ids: string[], label: (id: string) => string = (id) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, " ")) =>
+const choices = <T extends string>(ids: readonly T[], label: (id: string) => string = (id) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, " ")) =>
   ids.map((id) => ({ id, name: label(id) }));
 
 export const schoolLevels = choices(["ELEMENTARY", "MIDDLE", "HIGH", "SPAN"]);
 export const periodLevels = choices(["ELEMENTARY", "SECONDARY"]);
 /** A section is marked on one of the two report cards; "Marked in: Secondary" read like a place. */
 export const sectionReportCards = choices(["ELEMENTARY", "SECONDARY"], (id) => `${id.charAt(0)}${id.slice(1).toLowerCase()} report card`);
-export const roles = choices(["TEACHER", "PRINCIPAL", "ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT", "HR", "DISTRICT_ADMIN"], (id) =>
+export const roles = choices(ROLES, (id) =>
   id === "ESC_DIRECTOR" ? "ESC director" : id === "HR" ? "HR" : id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, " "),
 );
 export const markScales = Object.entries(MARK_SCALE_LABELS).map(([id, name]) => ({ id, name }));

@@ -2,13 +2,15 @@ import GridOnIcon from "@mui/icons-material/GridOn";
 import { Button, List, ListItem, ListItemText, Typography } from "@mui/material";
 import { useGetIdentity, useGetList, usePermissions } from "react-admin";
 import { Link } from "react-router-dom";
+import { reachOf } from "@gradewatch/domain/policy";
 import type { Role } from "../authProvider";
 
 /** A teacher's way in: their own sections, each one click from the grid. */
 export const MySections = () => {
   const { permissions } = usePermissions<Role>();
   const { identity } = useGetIdentity();
-  const teacher = permissions === "TEACHER";
+  // Whoever reaches only their own sections (a teacher) is shown them here.
+  const teacher = !!permissions && reachOf(permissions, "section.read") === "own";
   const { data = [], isPending } = useGetList<{ id: string; courseName: string; enrolledCount: number }>(
     "sections",
     { filter: { teacherId: identity?.id }, pagination: { page: 1, perPage: 50 }, sort: { field: "courseName", order: "ASC" } },

@@ -1,11 +1,12 @@
 import { AutocompleteInput, BooleanInput, ReferenceInput, SelectInput, SimpleForm, TextInput, email, regex, required, usePermissions } from "react-admin";
+import { mayAssignRole } from "@gradewatch/domain/policy";
 import type { Role } from "../authProvider";
 import { roles, TIME } from "../common/choices";
 
 const time = regex(TIME, "HH:MM");
 
-// Only a district administrator makes another one (the API refuses anyone else): offer only the roles the viewer may give.
-const grantable = (viewer: Role | undefined) => (viewer === "DISTRICT_ADMIN" ? roles : roles.filter((r) => r.id !== "DISTRICT_ADMIN"));
+// Offer only the roles the viewer may give (the access policy; the API refuses the others).
+const grantable = (viewer: Role | undefined) => roles.filter((r) => !!viewer && mayAssignRole(viewer, r.id));
 
 export const EmployeeForm = () => {
   const { permissions } = usePermissions<Role>();

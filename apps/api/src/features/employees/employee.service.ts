@@ -1,4 +1,4 @@
-import { HOME, type Role } from "@gradewatch/domain/policy";
+import { HOME, mayAssignRole, type Role } from "@gradewatch/domain/policy";
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import type { Actor } from "../../access/actor.js";
@@ -75,9 +75,7 @@ export async function getEmployee(db: Db, actor: Actor, id: number) {
 // Roles are read from the database on every request, so these rules are what stops an HR clerk (or
 // anyone with employee.update) from handing out district-wide access, to themselves or anyone else.
 function checkCreateAllowed(actor: Actor, role: string) {
-  if (role === "DISTRICT_ADMIN" && actor.role !== "DISTRICT_ADMIN") {
-    throw forbidden("Only a district administrator may create a district administrator");
-  }
+  if (!mayAssignRole(actor.role, role as Role)) throw forbidden("Only a district administrator may create a district administrator");
 }
 
 function checkUpdateAllowed(
@@ -92,9 +90,9 @@ function checkUpdateAllowed(
     }
     if (values.active === false) throw forbidden("You may not disable your own account");
   }
-  if (actor.role !== "DISTRICT_ADMIN") {
-    if (current.role === "DISTRICT_ADMIN") throw forbidden("Only a district administrator may change a district administrator");
-    if (values.role === "DISTRICT_ADMIN") throw forbidden("Only a district administrator may make someone a district administrator");
+  if (!mayAssignRole(actor.role, current.role as Role)) throw forbidden("Only a district administrator may change a district administrator");
+  if (values.role !== undefined && !mayAssignRole(actor.role, values.role as Role)) {
+    throw forbidden("Only a district administrator may make someone a district administrator");
   }
 }
 
