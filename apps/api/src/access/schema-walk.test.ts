@@ -2,12 +2,7 @@ import { testDbKinds } from "@gradewatch/db/testing";
 import { maintenanceWindow, outage, reportingPeriod } from "@gradewatch/db/schema";
 import {
   getNamedType,
-  type GraphQLInputType,
-  GraphQLEnumType,
-  GraphQLInputObjectType,
   GraphQLObjectType,
-  GraphQLScalarType,
-  isListType,
   isNonNullType,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +10,7 @@ import { getSchema } from "../graphql/schema.js";
 import { type AccessFixture, buildAccessFixture, type Role } from "../test/access-fixture.js";
 import { startTestApi, type TestApi } from "../test/harness.js";
 import { ROLES, rolesFor } from "@gradewatch/domain/policy";
+import { sampleCall } from "../test/schema-samples.js";
 import { accessRuleOf } from "./allow.js";
 
 const schema = await getSchema();
@@ -50,31 +46,6 @@ describe("without signing in", () => {
   });
 });
 
-const SAMPLE_SCALARS: Record<string, string> = {
-  ID: `"1"`,
-  String: `"x"`,
-  Int: "1",
-  Float: "1",
-  Boolean: "true",
-  LocalDate: `"2014-11-03"`,
-  DateTimeISO: `"2014-11-03T08:00:00Z"`,
-};
-
-// A literal of the type with every required field filled in, so the operation passes GraphQL validation
-// and reaches the resolver's authorization.
-function sampleLiteral(type: GraphQLInputType): string {
-  if (isNonNullType(type)) return sampleLiteral(type.ofType);
-  if (isListType(type)) return `[${sampleLiteral(type.ofType)}]`;
-  if (type instanceof GraphQLEnumType) return type.getValues()[0]!.name;
-  if (type instanceof GraphQLScalarType) {
-    const literal = SAMPLE_SCALARS[type.name];
-    if (!literal) throw new Error(`add a sample literal for scalar ${type.name}`);
-    return literal;
-  }
-  const fields = Object.values((type as GraphQLInputObjectType).getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
-  return `{ ${fields.map((f) => `${f.name}: ${sampleLiteral(f.type)}`).join(", ")} }`;
-}
-
 const mutations = rootFields.filter((f) => f.root === "Mutation");
 
 describe("every Mutation without signing in", () => {
@@ -85,10 +56,7 @@ describe("every Mutation without signing in", () => {
   afterAll(() => api?.close());
 
   it.each(mutations.map((m) => [m.key, m] as const))("%s is refused with UNAUTHENTICATED", async (_key, { field }) => {
-    const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
-    const args = required.length ? `(${required.map((a) => `${a.name}: ${sampleLiteral(a.type)}`).join(", ")})` : "";
-    const selection = getNamedType(field.type) instanceof GraphQLObjectType ? " { __typename }" : "";
-    const res = await api.gqlAs(null, `mutation { ${field.name}${args}${selection} }`);
+    const res = await api.gqlAs(null, `mutation { ${sampleCall(field)} }`);
     expect(res.data?.[field.name] ?? null).toBeNull();
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0]).toMatchObject({ message: "Sign in to continue", extensions: { code: "UNAUTHENTICATED" } });
