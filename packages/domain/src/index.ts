@@ -7,3 +7,4 @@ export * from "./deadlines.js";
 export * from "./mark-save.js";
 export * from "./state-machine.js";
 export * from "./versions.js";
+export * from "./risk.js";
