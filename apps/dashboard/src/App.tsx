@@ -14,6 +14,7 @@ import maintenanceWindows from "./maintenanceWindows";
 import marks from "./marks";
 import outages from "./outages";
 import reportingPeriods from "./reportingPeriods";
+import schoolRisks, { DistrictRiskOverview, EscRiskOverviewPage } from "./risk";
 import schools from "./schools";
 import sections from "./sections";
 import students from "./students";
@@ -34,6 +35,7 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="schoolRisks" {...schoolRisks} />
     <Resource name="schools" {...schools} />
     <Resource name="sections" {...sections} />
     <Resource name="students" {...students} />
@@ -45,6 +47,8 @@ export const App = () => (
     <Resource name="maintenanceWindows" {...maintenanceWindows} />
     <CustomRoutes>
       <Route path="/sections/:id/grid" element={<MarksGrid />} />
+      <Route path="/risk/escs/:id" element={<EscRiskOverviewPage />} />
+      <Route path="/risk/district" element={<DistrictRiskOverview />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,5 +1,9 @@
-import { Card, CardContent, Grid, Typography } from "@mui/material";
-import { Title, useCanAccess, useGetList } from "react-admin";
+import { Card, CardContent, CircularProgress, Grid, Typography } from "@mui/material";
+import { type Operation, reachOf } from "@gradewatch/domain/policy";
+import { Navigate } from "react-router-dom";
+import { Title, useCanAccess, useGetList, usePermissions } from "react-admin";
+import type { Role } from "../authProvider";
+import { DistrictRiskOverview, SchoolRiskPage } from "../risk";
 import { MySections } from "./MySections";
 
 const Count = ({ resource, label }: { resource: string; label: string }) => {
@@ -20,7 +24,8 @@ const Count = ({ resource, label }: { resource: string; label: string }) => {
   );
 };
 
-export const Dashboard = () => (
+/** The teacher's and HR's landing page: the period, the district's totals, a teacher's own sections. */
+const Overview = () => (
   <Card sx={{ mt: 2 }}>
     <Title title="Gradewatch — Reporting Period 1" />
     <CardContent>
@@ -40,3 +45,28 @@ export const Dashboard = () => (
     </CardContent>
   </Card>
 );
+
+/** A principal's school: the one school their reach of the risk list holds. */
+const MySchoolRisk = () => {
+  const { data, isPending } = useGetList<{ id: string }>("schoolRisks", { pagination: { page: 1, perPage: 1 } });
+  if (isPending) return <CircularProgress size={28} sx={{ m: 3 }} />;
+  const school = data?.[0];
+  return school ? <SchoolRiskPage schoolId={String(school.id)} /> : <Overview />;
+};
+
+const RISK_READ: Operation = "risk.read";
+
+/**
+ * Where each person lands, by how far they reach with the risk views: a school (a principal) lands on its
+ * risk page, an ESC on the at-risk list, the district on the ESCs side by side; anyone who cannot read risk
+ * (teachers, HR) on the overview.
+ */
+export const Dashboard = () => {
+  const { permissions, isPending } = usePermissions<Role>();
+  if (isPending) return null;
+  const reach = permissions ? reachOf(permissions, RISK_READ) : "none";
+  if (reach === "all") return <DistrictRiskOverview />;
+  if (reach === "esc") return <Navigate to="/schoolRisks" replace />;
+  if (reach === "school") return <MySchoolRisk />;
+  return <Overview />;
+};

@@ -1,6 +1,7 @@
 import type { DataProvider, RaRecord } from "react-admin";
 import { request } from "./client";
 import { type ResourceConfig, resources } from "./resources";
+import { riskMethods } from "./risk";
 
 function config(resource: string): ResourceConfig {
   const c = resources[resource];
@@ -56,7 +57,7 @@ async function getOne(resource: string, id: RaRecord["id"]) {
   return data.one;
 }
 
-export const dataProvider: DataProvider = {
+const crud: DataProvider = {
   getList: (resource, params) => getList(resource, params) as never,
   getOne: async (resource, params) => ({ data: (await getOne(resource, params.id)) as never }),
   getMany: async (resource, params) => {
@@ -85,7 +86,7 @@ export const dataProvider: DataProvider = {
     return { data: data.r as never };
   },
   updateMany: async (resource, params) => {
-    for (const id of params.ids) await dataProvider.update(resource, { id, data: params.data, previousData: { id } });
+    for (const id of params.ids) await crud.update(resource, { id, data: params.data, previousData: { id } });
     return { data: params.ids };
   },
   delete: async (resource, params) => {
@@ -94,7 +95,11 @@ export const dataProvider: DataProvider = {
     return { data: data.r as never };
   },
   deleteMany: async (resource, params) => {
-    for (const id of params.ids) await dataProvider.delete(resource, { id });
+    for (const id of params.ids) await crud.delete(resource, { id });
     return { data: params.ids };
   },
 };
+
+/** react-admin's CRUD, plus the named operations of features that are not list/show/create/update/delete. */
+export const dataProvider = { ...crud, ...riskMethods };
+export type GradewatchDataProvider = typeof dataProvider;

@@ -76,6 +76,13 @@ export const resources: Record<string, ResourceConfig> = {
     delete: "deleteOutage",
     inputFields: ["kind", "startsAt", "endsAt", "description"],
   },
+  schoolRisks: {
+    list: "schoolRisks",
+    one: "schoolRisk",
+    type: "SchoolRisk",
+    fields:
+      "id schoolId school { id name locationCode } escId esc { id code name } periodId period { id name } level previousLevel expected entered percent remaining schoolDaysLeft deadlineDay deadlineAt extendedTo neededPerDay pacePerDay projectedFinish reasons { code text teachers { id fullName } } asOf",
+  },
   maintenanceWindows: {
     list: "maintenanceWindows",
     one: "maintenanceWindow",

@@ -4,6 +4,7 @@ export const en = {
   ...englishMessages,
   ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: "Email" } },
   resources: {
+    schoolRisks: { name: "School at risk |||| Schools at risk", fields: { q: "Search", escId: "ESC", level: "Risk level", periodId: "Reporting period" } },
     escs: { name: "ESC |||| ESCs", fields: { code: "Code", name: "Name", schoolCount: "Schools" } },
     schools: {
       name: "School |||| Schools",

@@ -1,0 +1,18 @@
+import { LA_DATETIME } from "../common/choices";
+
+const DAY = { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" } as const;
+
+/** "Fri, Nov 14" for a calendar day "2014-11-14" (read at UTC midnight so no zone moves it). */
+export const dayLabel = (day: string | null | undefined) => (day ? new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", DAY) : "—");
+
+/** "Nov 5, 2014, 10:03 AM PST": an instant on Los Angeles clocks. */
+export const instantLabel = (at: string | Date) => new Date(at).toLocaleString("en-US", LA_DATETIME);
+
+export const count = (n: number) => Math.round(n).toLocaleString("en-US");
+
+export const percentLabel = (p: number) => `${p >= 99.95 && p < 100 ? "99.9" : p.toFixed(p >= 10 || p === 0 ? 0 : 1)}%`;
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** The deadline a school works to: its extension if it has one, else the period's. */
+export const workingDeadline = (r: { deadlineDay: string; extendedTo: string | null }) => r.extendedTo ?? r.deadlineDay;
