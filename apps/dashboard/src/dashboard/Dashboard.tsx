@@ -1,5 +1,5 @@
 import { Card, CardContent, CircularProgress, Grid, Typography } from "@mui/material";
-import { type Operation, reachOf } from "@gradewatch/domain/policy";
+import { reachOf } from "@gradewatch/domain/policy";
 import { Navigate } from "react-router-dom";
 import { Title, useCanAccess, useGetList, usePermissions } from "react-admin";
 import type { Role } from "../authProvider";
@@ -54,8 +54,6 @@ const MySchoolRisk = () => {
   return school ? <SchoolRiskPage schoolId={String(school.id)} /> : <Overview />;
 };
 
-const RISK_READ: Operation = "risk.read";
-
 /**
  * Where each person lands, by how far they reach with the risk views: a school (a principal) lands on its
  * risk page, an ESC on the at-risk list, the district on the ESCs side by side; anyone who cannot read risk
@@ -64,7 +62,7 @@ const RISK_READ: Operation = "risk.read";
 export const Dashboard = () => {
   const { permissions, isPending } = usePermissions<Role>();
   if (isPending) return null;
-  const reach = permissions ? reachOf(permissions, RISK_READ) : "none";
+  const reach = permissions ? reachOf(permissions, "risk.read") : "none";
   if (reach === "all") return <DistrictRiskOverview />;
   if (reach === "esc") return <Navigate to="/schoolRisks" replace />;
   if (reach === "school") return <MySchoolRisk />;

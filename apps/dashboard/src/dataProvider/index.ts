@@ -53,6 +53,7 @@ async function getList(resource: string, params: { pagination?: { page: number; 
 
 async function getOne(resource: string, id: RaRecord["id"]) {
   const c = config(resource);
+  if (!c.one) throw new Error(`${c.list} has no query for one record`);
   const data = await request<{ one: RaRecord }>(`query($id: ID!) { one: ${c.one}(id: $id) { ${c.fields} } }`, { id: String(id) });
   return data.one;
 }
@@ -70,7 +71,7 @@ const crud: DataProvider = {
   create: async (resource, params) => {
     const c = config(resource);
     const data = await request<{ r: RaRecord }>(
-      `mutation($input: ${c.type}CreateInput!) { r: ${mutationOf(c, "create")}(input: $input) { ${c.fields} } }`,
+      `mutation($input: ${c.createInput ?? `${c.type}CreateInput`}!) { r: ${mutationOf(c, "create")}(input: $input) { ${c.fields} } }`,
       { input: input(c, params.data as Record<string, unknown>) },
       true,
     );

@@ -1,10 +1,13 @@
 export interface ResourceConfig {
   list: string;
-  one: string;
+  /** The query for one record; absent when the API has none. */
+  one?: string;
   /** GraphQL type name: the filter and input types are `${type}Filter`, `${type}CreateInput`, `${type}UpdateInput`. */
   type: string;
   fields: string;
   create?: string;
+  /** The create mutation's input type when it is not `${type}CreateInput`. */
+  createInput?: string;
   update?: string;
   delete?: string;
   /** Input fields sent on create/update; anything else in the form record is dropped. */
@@ -82,6 +85,15 @@ export const resources: Record<string, ResourceConfig> = {
     type: "SchoolRisk",
     fields:
       "id schoolId school { id name locationCode } escId esc { id code name } periodId period { id name } level previousLevel expected entered percent remaining schoolDaysLeft deadlineDay deadlineAt extendedTo neededPerDay pacePerDay projectedFinish reasons { code text teachers { id fullName } } asOf",
+  },
+  // Granted, never edited or deleted: a later extension is a new record.
+  deadlineExtensions: {
+    list: "deadlineExtensions",
+    type: "DeadlineExtension",
+    fields: "id periodId schoolId school { id name } sectionId section { id courseName } extendedTo reason grantedBy { id fullName } createdAt",
+    create: "grantDeadlineExtension",
+    createInput: "GrantDeadlineExtensionInput",
+    inputFields: ["periodId", "schoolId", "sectionId", "extendedTo", "reason", "operationId"],
   },
   maintenanceWindows: {
     list: "maintenanceWindows",

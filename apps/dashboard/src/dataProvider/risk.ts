@@ -96,15 +96,6 @@ export interface EscRiskOverview {
   changedSincePreviousSchoolDay: { school: { id: string; name: string }; from: RiskLevel; to: RiskLevel }[];
 }
 
-export interface GrantDeadlineExtensionInput {
-  periodId: string;
-  schoolId: string;
-  sectionId?: string | null;
-  extendedTo: string;
-  reason: string;
-  operationId: string;
-}
-
 const RISK = resources.schoolRisks!.fields;
 const ROW = "id label teacher { id fullName } section { id courseName } expected entered percent lastEnteredAt";
 const BURN_UP = "day entered expected ideal";
@@ -138,15 +129,6 @@ export async function districtRiskOverview(asOf?: string | null): Promise<EscRis
   return data.overview;
 }
 
-export async function grantDeadlineExtension(input: GrantDeadlineExtensionInput): Promise<DeadlineExtension> {
-  const data = await request<{ extension: DeadlineExtension }>(
-    `mutation($input: GrantDeadlineExtensionInput!) { extension: grantDeadlineExtension(input: $input) { ${EXTENSION} } }`,
-    { input },
-    true,
-  );
-  return data.extension;
-}
-
 /** The risk views' operations beyond list and show, as named methods of the one data provider. */
-export const riskMethods = { schoolRiskDetail, escRiskOverview, districtRiskOverview, grantDeadlineExtension };
+export const riskMethods = { schoolRiskDetail, escRiskOverview, districtRiskOverview };
 export type RiskMethods = typeof riskMethods;

@@ -19,7 +19,7 @@ import { usePolled } from "./usePolled";
 const WorstSchools = ({ escId, asOf }: { escId: string; asOf: string | null }) => {
   const { data = [], isPending } = useGetList<SchoolRisk>(
     "schoolRisks",
-    { filter: { escId, level: ["CRITICAL", "AT_RISK"], ...(asOf ? { asOf } : {}) }, sort: { field: "risk", order: "ASC" }, pagination: { page: 1, perPage: 5 } },
+    { filter: { escId, level: ["CRITICAL", "AT_RISK"], ...(asOf ? { asOf } : {}) }, sort: { field: "risk", order: "DESC" }, pagination: { page: 1, perPage: 5 } },
     { refetchInterval: asOf ? false : 30_000 },
   );
   if (isPending) return <CircularProgress size={20} />;

@@ -2,7 +2,6 @@ import EventIcon from "@mui/icons-material/Event";
 import { Alert, Button, MenuItem, Stack, TextField } from "@mui/material";
 import { type FormEvent, useRef, useState } from "react";
 import { useDataProvider, useNotify } from "react-admin";
-import type { GradewatchDataProvider } from "../dataProvider";
 import type { CompletionRow } from "../dataProvider/risk";
 import { dayLabel } from "./format";
 
@@ -28,7 +27,7 @@ export function GrantExtensionForm({
   sections: CompletionRow[];
   onGranted: () => void;
 }) {
-  const dataProvider = useDataProvider<GradewatchDataProvider>();
+  const dataProvider = useDataProvider();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
   const [extendedTo, setExtendedTo] = useState("");
@@ -56,7 +55,9 @@ export function GrantExtensionForm({
     if (Object.keys(found).length > 0) return;
     setSaving(true);
     try {
-      await dataProvider.grantDeadlineExtension({ periodId, schoolId, sectionId: sectionId || null, extendedTo, reason: reason.trim(), operationId: operationId.current });
+      await dataProvider.create("deadlineExtensions", {
+        data: { periodId, schoolId, sectionId: sectionId || null, extendedTo, reason: reason.trim(), operationId: operationId.current },
+      });
       operationId.current = crypto.randomUUID();
       notify(`Extension granted: marks now due ${dayLabel(extendedTo)}${sectionId ? " for that section" : ""}`, { type: "success" });
       setOpen(false);

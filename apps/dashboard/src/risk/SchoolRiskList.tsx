@@ -181,7 +181,7 @@ export const SchoolRiskList = () => (
     title="Schools at risk"
     filters={filters}
     actions={<ListActions />}
-    sort={{ field: "risk", order: "ASC" }}
+    sort={{ field: "risk", order: "DESC" }}
     perPage={25}
     exporter={exportSchoolRisks}
     empty={<Empty />}

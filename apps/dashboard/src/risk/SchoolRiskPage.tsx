@@ -112,7 +112,7 @@ const NotStarted = ({ detail }: { detail: SchoolRiskDetail }) => (
 );
 
 const Extensions = ({ detail, onGranted, replay }: { detail: SchoolRiskDetail; onGranted: () => void; replay: boolean }) => {
-  const { canAccess } = useCanAccess({ resource: "schoolRisks", action: "grantExtension" });
+  const { canAccess } = useCanAccess({ resource: "deadlineExtensions", action: "create" });
   const r = detail.risk;
   return (
     <Card>

@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signInOnPage } from "../test/browser.js";
+import { startApiProcess, type RunningApi } from "../test/process.js";
+
+const shots = path.join(os.tmpdir(), "gradewatch-shots");
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+describe("the risk views in headless Chromium", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-e2e-risk-"));
+  let api: RunningApi;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    api = await startApiProcess({ DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signInOnPage(page, api.url, email);
+    return page;
+  }
+
+  const reasonsOf = async (page: Page) => (await page.getByTestId("reasons").locator("li").allTextContents()).map((t) => t.trim());
+  const levelOn = (scope: Locator) => scope.getByTestId("risk-chip").first().getAttribute("data-level");
+
+  it("should land the ESC North director on the at-risk list, and let them extend a critical school's deadline and see its level and reasons change", async () => {
+    const page = await signIn("director.north@demo.gradewatch.test");
+
+    // Their landing page is the at-risk list, worst first, only ESC North's schools.
+    await page.waitForURL((url) => url.hash.startsWith("#/schoolRisks"), { timeout: 30_000 });
+    const rows = page.locator("tbody tr");
+    await rows.first().waitFor({ timeout: 30_000 });
+    const escs = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[0]?.textContent ?? ""));
+    expect(escs.every((text) => text.endsWith("ESC North"))).toBe(true);
+    const levels = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector("[data-level]")?.getAttribute("data-level")));
+    const rank = ["CRITICAL", "AT_RISK", "ON_TRACK", "COMPLETE"];
+    expect(levels.map((l) => rank.indexOf(l!))).toEqual([...levels.map((l) => rank.indexOf(l!))].sort((a, b) => a - b));
+    await page.screenshot({ path: path.join(shots, "risk-list-director.png") });
+
+    // A critical school that is entering marks: more time is what it lacks.
+    const critical = rows.filter({ has: page.locator('[data-level="CRITICAL"]') }).filter({ hasNotText: "No pace yet" });
+    expect(await critical.count()).toBeGreaterThan(0);
+    const school = (await critical.first().locator("td").first().locator("a").textContent())!.trim();
+    await critical.first().locator("td").first().locator("a").click();
+
+    const pageOf = page.getByTestId("school-risk-page");
+    await pageOf.getByRole("heading", { name: school }).waitFor({ timeout: 30_000 });
+    await pageOf.getByTestId("reasons").waitFor({ timeout: 30_000 });
+    expect(await levelOn(pageOf)).toBe("CRITICAL");
+    const reasonsBefore = await reasonsOf(page);
+    expect(reasonsBefore.length).toBeGreaterThan(0);
+
+    // The form is keyboard friendly: it opens on the date, refuses an empty reason in words, then grants.
+    await page.getByRole("button", { name: "Grant extension" }).click();
+    const form = page.getByTestId("grant-extension");
+    const date = form.locator("input[name=extendedTo]");
+    await expect.poll(() => date.evaluate((el) => el === document.activeElement)).toBe(true);
+    const earliest = (await date.getAttribute("min"))!;
+    await date.fill(addDays(earliest, 20));
+    await form.getByRole("button", { name: "Grant extension" }).click();
+    await form.getByText("Say why").waitFor({ timeout: 5_000 });
+    await form.locator("textarea[name=reason]").fill("Three teachers out sick the week of the outage");
+    await form.getByRole("button", { name: "Grant extension" }).click();
+    await page.getByText(/^Extension granted/).waitFor({ timeout: 15_000 });
+
+    // The page asks again: the extension is listed, the level is no longer critical and the reasons moved.
+    await pageOf.getByTestId("extensions").getByText("Three teachers out sick the week of the outage").waitFor({ timeout: 30_000 });
+    await expect.poll(() => levelOn(pageOf), { timeout: 30_000 }).not.toBe("CRITICAL");
+    expect(await reasonsOf(page)).not.toEqual(reasonsBefore);
+    expect(await pageOf.getByTestId("days-left").textContent()).toMatch(/\(extended\)/);
+    await page.screenshot({ path: path.join(shots, "risk-school-extended.png"), fullPage: true });
+
+    // Back on the list, the school reads at its new level too.
+    await page.goto(`${api.url}/#/schoolRisks`);
+    const row = page.locator("tbody tr").filter({ hasText: school });
+    await row.first().waitFor({ timeout: 30_000 });
+    expect(await levelOn(row.first())).not.toBe("CRITICAL");
+    await page.close();
+  });
+
+  it("should show a district administrator the ESCs side by side on landing, each opening its overview with a burn-up chart", async () => {
+    const page = await signIn("admin@demo.gradewatch.test");
+    const cards = page.getByTestId("esc-card");
+    await cards.first().waitFor({ timeout: 30_000 });
+    expect(await cards.count()).toBe(5);
+    expect(new URL(page.url()).hash).toBe("#/");
+    await page.screenshot({ path: path.join(shots, "risk-district.png") });
+    await cards.filter({ hasText: "ESC North" }).getByRole("link").first().click();
+    await page.getByTestId("esc-risk-overview").getByRole("heading", { name: "ESC North" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("burn-up-chart").locator(".recharts-area-area").first().waitFor({ timeout: 30_000 });
+    await page.close();
+  });
+
+  it("should land a principal on their own school's risk page", async () => {
+    const page = await signIn("principal@demo.gradewatch.test");
+    const pageOf = page.getByTestId("school-risk-page");
+    await pageOf.getByTestId("reasons").or(pageOf.getByText("Nothing stands in the way.")).first().waitFor({ timeout: 30_000 });
+    const school = (await page.getByTestId("viewer").textContent())!.split(" · ")[1]!.trim();
+    await pageOf.getByRole("heading", { name: school }).waitFor({ timeout: 15_000 });
+    // A principal reads the risk but does not grant extensions.
+    expect(await page.getByRole("button", { name: "Grant extension" }).count()).toBe(0);
+    await page.close();
+  });
+});
