@@ -80,6 +80,13 @@ export const POLICY = {
     reach: { DISTRICT_ADMIN: "all" },
     dashboard: { resource: "maintenanceWindows", actions: ["create", "edit", "delete"] },
   },
+  // issue 9: completion, risk and deadline extensions
+  "risk.read": { reach: { PRINCIPAL: "school", ...ESC_STAFF, DISTRICT_ADMIN: "all" }, dashboard: { resource: "schoolRisks", actions: READ } },
+  "extension.read": {
+    reach: { PRINCIPAL: "school", ...ESC_STAFF, DISTRICT_ADMIN: "all" },
+    dashboard: { resource: "deadlineExtensions", actions: READ },
+  },
+  "extension.grant": { reach: { ...ESC_STAFF, DISTRICT_ADMIN: "all" }, dashboard: { resource: "deadlineExtensions", actions: ["create"] } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

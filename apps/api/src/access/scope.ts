@@ -74,3 +74,9 @@ export const markScope = (actor: Actor) => bySchool(actor, "mark.read", mark.sch
 /** Mark history: the same reach as reading marks. */
 export const markHistoryScope = (actor: Actor) =>
   bySchool(actor, "mark.read", markHistory.schoolId, () => inArray(markHistory.sectionId, teacherSections(actor)));
+
+/** Schools whose completion and risk the actor may read (risk.read), as a condition on the school table. */
+export function riskSchoolScope(actor: Actor, op: "risk.read" | "extension.read" | "extension.grant" = "risk.read"): SQL | undefined {
+  if (reachOf(actor.role, op) === "esc") return sql`${school.escId} = ${actorEsc(actor)}`;
+  return bySchool(actor, op, school.id, () => NOTHING);
+}

@@ -14,6 +14,15 @@ import { MarkResolver } from "../features/marks/mark.resolver.js";
 import { OutageReportResolver } from "../features/outages/outage-report.resolver.js";
 import { OutageResolver } from "../features/outages/outage.resolver.js";
 import { ReportingPeriodResolver } from "../features/reporting-periods/reporting-period.resolver.js";
+import {
+  CompletionRowResolver,
+  DeadlineExtensionResolver,
+  EscRiskOverviewResolver,
+  LevelChangeResolver,
+  RiskReasonResolver,
+  SchoolRiskDetailResolver,
+  SchoolRiskResolver,
+} from "../features/risk/risk.resolver.js";
 import { SchoolResolver } from "../features/schools/school.resolver.js";
 import { SectionResolver } from "../features/sections/section.resolver.js";
 import { StudentResolver } from "../features/students/student.resolver.js";
@@ -81,6 +90,13 @@ export function getSchema(): Promise<GraphQLSchema> {
       MaintenanceWindowResolver,
       OutageReportResolver,
       MaintenanceStatusResolver,
+      SchoolRiskResolver,
+      RiskReasonResolver,
+      LevelChangeResolver,
+      CompletionRowResolver,
+      SchoolRiskDetailResolver,
+      EscRiskOverviewResolver,
+      DeadlineExtensionResolver,
     ],
     validate: { forbidUnknownValues: false },
     validateFn: validateArgument,

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "./seed/index.js";
+import { counterDifferences, reconcile } from "./reconcile.js";
+import { createTestDb, type TestDatabase, testDbKinds } from "./testing.js";
+
+describe.each(testDbKinds())("reconcile on %s", (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDb(kind);
+    await seed(database.db, { scale: "demo" });
+  }, 180_000);
+  afterAll(() => database?.close());
+
+  it("should find the seeded counters equal to the recount and change nothing", async () => {
+    const result = await reconcile(database.db, { repair: true });
+    expect(result.repaired).toBe(false);
+    expect(result.before.every((d) => d.missing === 0 && d.extra === 0)).toBe(true);
+    expect(result.before.map((d) => d.table)).toContain("completion_school");
+  });
+
+  it("should report tampered counters per table, repair them only when asked, and then equal the recount", async () => {
+    const db = database.db;
+    const [{ school_id }] = ((await db.execute(sql`select school_id from completion_school order by school_id limit 1`)) as unknown as { rows: { school_id: number }[] }).rows as [{ school_id: number }];
+    await db.execute(sql`update completion_school set entered = entered + 7 where school_id = ${school_id}`);
+    await db.execute(sql`delete from completion_section_day where ctid = (select ctid from completion_section_day limit 1)`);
+    const checked = await reconcile(db, { repair: false });
+    expect(checked.repaired).toBe(false);
+    expect(checked.before.find((d) => d.table === "completion_school")).toEqual({ table: "completion_school", missing: 1, extra: 1 });
+    expect(checked.before.find((d) => d.table === "completion_section_day")).toEqual({ table: "completion_section_day", missing: 1, extra: 0 });
+    expect((await counterDifferences(db)).find((d) => d.table === "completion_school")!.extra).toBe(1);
+    const repaired = await reconcile(db, { repair: true });
+    expect(repaired.repaired).toBe(true);
+    expect(repaired.after.every((d) => d.missing === 0 && d.extra === 0)).toBe(true);
+  });
+});
