@@ -48,7 +48,7 @@ const Overview = () => (
 
 /** A principal's school: the one school their reach of the risk list holds. */
 const MySchoolRisk = () => {
-  const { data, isPending } = useGetList<{ id: string }>("schoolRisks", { pagination: { page: 1, perPage: 1 } });
+  const { data, isPending } = useGetList<{ id: string }>("schoolRisks", { pagination: { page: 1, perPage: 1 }, sort: { field: "risk", order: "DESC" } });
   if (isPending) return <CircularProgress size={28} sx={{ m: 3 }} />;
   const school = data?.[0];
   return school ? <SchoolRiskPage schoolId={String(school.id)} /> : <Overview />;

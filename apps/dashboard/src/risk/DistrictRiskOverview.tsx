@@ -1,13 +1,13 @@
-import { Alert, Box, Card, CardActionArea, CardContent, CircularProgress, LinearProgress, Stack, Typography } from "@mui/material";
+import { Alert, Box, Card, CardActionArea, CardContent, CircularProgress, LinearProgress, Typography } from "@mui/material";
 import { Title, useDataProvider } from "react-admin";
 import { Link } from "react-router-dom";
 import type { GradewatchDataProvider } from "../dataProvider";
 import type { EscRiskOverview, LevelCount } from "../dataProvider/risk";
-import { AsOfControl } from "./AsOfControl";
+import { RiskPageHeader } from "./RiskPageHeader";
 import { useAsOfParam, withAsOf } from "./asOfParam";
 import { count, percentLabel, plural } from "./format";
 import { LevelBar, LevelCounts } from "./LevelCounts";
-import { LEVEL_LABEL, RISK_LEVELS } from "./levels";
+import { RISK_LEVELS } from "./levels";
 import { Sparkline } from "./Sparkline";
 import { usePolled } from "./usePolled";
 
@@ -64,20 +64,11 @@ export const DistrictRiskOverview = () => {
   return (
     <Box sx={{ mt: 2, mb: 4 }} data-testid="district-risk-overview">
       <Title title="District overview" />
-      <Stack direction={{ xs: "column", md: "row" }} sx={{ justifyContent: "space-between", alignItems: { md: "center" }, mb: 2, gap: 1 }}>
-        <Box>
-          <Typography variant="h5" component="h1">
-            Elementary marks across the district
-          </Typography>
-          {data && (
-            <Typography variant="body2" color="text.secondary" data-testid="district-summary">
-              {percentLabel(expected ? (100 * entered) / expected : 100)} entered ({count(entered)} of {count(expected)}) · {plural(critical, "school")}{" "}
-              {LEVEL_LABEL.CRITICAL.toLowerCase()}, {count(atRisk)} {LEVEL_LABEL.AT_RISK.toLowerCase()}
-            </Typography>
-          )}
-        </Box>
-        <AsOfControl value={asOf} onChange={setAsOf} />
-      </Stack>
+      <RiskPageHeader title={"Elementary marks across the district"} subtitle={data && (
+          <span data-testid="district-summary">
+            {percentLabel(expected ? (100 * entered) / expected : 100)} entered ({count(entered)} of {count(expected)}) · {plural(critical, "school")} critical, {count(atRisk)} at risk
+          </span>
+        )} asOf={asOf} onAsOf={setAsOf} />
       {error && (
         <Alert severity={data ? "warning" : "error"} sx={{ mb: 2 }}>
           {data ? `Could not refresh: ${error.message}` : error.message}

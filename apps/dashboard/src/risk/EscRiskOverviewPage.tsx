@@ -4,7 +4,7 @@ import { Title, useDataProvider, useGetList } from "react-admin";
 import { Link, useParams } from "react-router-dom";
 import type { GradewatchDataProvider } from "../dataProvider";
 import type { SchoolRisk } from "../dataProvider/risk";
-import { AsOfControl } from "./AsOfControl";
+import { RiskPageHeader } from "./RiskPageHeader";
 import { useAsOfParam, withAsOf } from "./asOfParam";
 import { count, percentLabel } from "./format";
 import { LazyBurnUp } from "./LazyBurnUp";
@@ -62,19 +62,7 @@ export const EscRiskOverviewPage = () => {
   return (
     <Box sx={{ mt: 2, mb: 4 }} data-testid="esc-risk-overview">
       <Title title={data ? `${data.esc.name} overview` : "ESC overview"} />
-      <Stack direction={{ xs: "column", md: "row" }} sx={{ justifyContent: "space-between", alignItems: { md: "center" }, mb: 2, gap: 1 }}>
-        <Box>
-          <Typography variant="h5" component="h1">
-            {data ? data.esc.name : "…"}
-          </Typography>
-          {data && (
-            <Typography variant="body2" color="text.secondary">
-              {percentLabel(data.percent)} of marks entered · {count(data.entered)} of {count(data.expected)}
-            </Typography>
-          )}
-        </Box>
-        <AsOfControl value={asOf} onChange={setAsOf} />
-      </Stack>
+      <RiskPageHeader title={data ? data.esc.name : "…"} subtitle={data && `${percentLabel(data.percent)} of marks entered · ${count(data.entered)} of ${count(data.expected)}`} asOf={asOf} onAsOf={setAsOf} />
       {error && (
         <Alert severity={data ? "warning" : "error"} sx={{ mb: 2 }}>
           {data ? `Could not refresh: ${error.message}` : error.message}

@@ -1,4 +1,4 @@
-import { Box, Stack, Tooltip, Typography } from "@mui/material";
+import { Box, Tooltip, Typography } from "@mui/material";
 import { Link } from "react-router-dom";
 import type { LevelCount } from "../dataProvider/risk";
 import { LEVEL_HEX, LEVEL_LABEL, LEVELS_WORST_FIRST, type RiskLevel } from "./levels";
@@ -14,7 +14,7 @@ const countOf = (counts: LevelCount[], level: RiskLevel) => counts.find((c) => c
 /** Schools per level, worst first, each a way into the list of those schools. */
 export function LevelCounts({ counts, escId, asOf, dense = false }: { counts: LevelCount[]; escId?: string; asOf?: string | null; dense?: boolean }) {
   return (
-    <Stack direction="row" sx={{ gap: dense ? 1 : 1.5, flexWrap: "wrap" }} data-testid="level-counts">
+    <Box sx={dense ? { display: "grid", gridTemplateColumns: "1fr 1fr", gap: 1 } : { display: "flex", gap: 1.5, flexWrap: "wrap" }} data-testid="level-counts">
       {LEVELS_WORST_FIRST.map((level) => {
         const n = countOf(counts, level);
         return (
@@ -24,7 +24,6 @@ export function LevelCounts({ counts, escId, asOf, dense = false }: { counts: Le
             to={riskListPath({ escId, level: [level], asOf })}
             data-testid={`level-count-${level}`}
             sx={{
-              flex: dense ? "1 1 0" : "0 0 auto",
               minWidth: dense ? 0 : 120,
               px: dense ? 1 : 2,
               py: dense ? 0.5 : 1,
@@ -37,7 +36,7 @@ export function LevelCounts({ counts, escId, asOf, dense = false }: { counts: Le
               "&:hover, &:focus-visible": { bgcolor: `${LEVEL_HEX[level]}24` },
             }}
           >
-            <Typography variant={dense ? "h6" : "h4"} component="div" sx={{ color: n > 0 ? LEVEL_HEX[level] : "text.disabled", lineHeight: 1.2 }}>
+            <Typography variant={dense ? "h6" : "h4"} component="span" sx={{ color: n > 0 ? LEVEL_HEX[level] : "text.disabled", lineHeight: 1.2, mr: dense ? 0.75 : 0, display: dense ? "inline" : "block" }}>
               {n}
             </Typography>
             <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: "nowrap" }}>
@@ -46,7 +45,7 @@ export function LevelCounts({ counts, escId, asOf, dense = false }: { counts: Le
           </Box>
         );
       })}
-    </Stack>
+    </Box>
   );
 }
 

@@ -5,10 +5,10 @@ import { dayLabel, workingDeadline } from "./format";
 /** School days left, and to which day (marked when the school has its own extension). */
 export const DaysLeft = ({ risk }: { risk: SchoolRisk }) => (
   <Box>
-    <Typography variant="body2" sx={{ fontWeight: 600, color: risk.schoolDaysLeft <= 1 && risk.level !== "COMPLETE" ? "error.main" : undefined }}>
+    <Typography variant="body2" sx={{ fontWeight: 600, whiteSpace: "nowrap", color: risk.schoolDaysLeft <= 1 && risk.level !== "COMPLETE" ? "error.main" : undefined }}>
       {risk.schoolDaysLeft === 0 ? "Deadline passed" : `${risk.schoolDaysLeft} school day${risk.schoolDaysLeft === 1 ? "" : "s"}`}
     </Typography>
-    <Typography variant="caption" color="text.secondary">
+    <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: "nowrap" }}>
       to {dayLabel(workingDeadline(risk))}
       {risk.extendedTo ? " (extended)" : ""}
     </Typography>
@@ -18,6 +18,7 @@ export const DaysLeft = ({ risk }: { risk: SchoolRisk }) => (
 /** The day the school would finish at its recent pace, in red when that is after its deadline. */
 export const ProjectedFinish = ({ risk }: { risk: SchoolRisk }) => {
   if (risk.level === "COMPLETE") return <Typography variant="body2">Done</Typography>;
+  if (!risk.projectedFinish && risk.pacePerDay > 0) return <Typography variant="body2">—</Typography>;
   if (!risk.projectedFinish)
     return (
       <Tooltip title="No marks entered over the last school days, so no finish can be projected">

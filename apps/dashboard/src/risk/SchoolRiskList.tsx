@@ -1,6 +1,6 @@
 import InsightsIcon from "@mui/icons-material/Insights";
 import type React from "react";
-import { Box, Card, CardContent, ToggleButton, Typography } from "@mui/material";
+import { Box, Card, CardContent, Stack, ToggleButton, Typography } from "@mui/material";
 import {
   Datagrid,
   ExportButton,
@@ -29,9 +29,9 @@ import { withAsOf } from "./asOfParam";
 const AT_RISK: RiskLevel[] = ["CRITICAL", "AT_RISK"];
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="School name or location code" />,
+  <SearchInput key="q" source="q" alwaysOn placeholder="School or location code" />,
   <ReferenceInput key="escId" source="escId" reference="escs" alwaysOn sort={{ field: "name", order: "ASC" }}>
-    <SelectInput optionText="name" label="ESC" />
+    <SelectInput optionText="name" label="ESC" sx={{ minWidth: 160 }} />
   </ReferenceInput>,
   <SelectArrayInput key="level" source="level" label="Risk level" choices={levelChoices} alwaysOn sx={{ minWidth: 200 }} />,
   <ReferenceInput key="periodId" source="periodId" reference="reportingPeriods" sort={{ field: "windowOpensOn", order: "DESC" }}>
@@ -88,8 +88,6 @@ const EscOverviewButton = () => {
 
 const ListActions = () => (
   <TopToolbar sx={{ alignItems: "center", gap: 1 }}>
-    <AtRiskToggle />
-    <EscOverviewButton />
     <FilterButton />
     <ExportButton label="Export CSV" maxResults={5000} />
   </TopToolbar>
@@ -99,9 +97,13 @@ const ListActions = () => (
 const ListAsOf = () => {
   const [filterValues, setFilter] = useRiskFilter();
   return (
-    <Box sx={{ px: 2, pt: 1.5, pb: 1 }}>
+    <Stack direction="row" sx={{ px: 2, pt: 1.5, pb: 1, gap: 2, alignItems: "center", justifyContent: "space-between", flexWrap: "wrap" }}>
       <AsOfControl value={filterValues.asOf ?? null} onChange={(asOf) => setFilter({ ...filterValues, asOf: asOf ?? undefined })} />
-    </Box>
+      <Stack direction="row" sx={{ gap: 1 }}>
+        <AtRiskToggle />
+        <EscOverviewButton />
+      </Stack>
+    </Stack>
   );
 };
 

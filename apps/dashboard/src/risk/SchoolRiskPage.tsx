@@ -5,7 +5,7 @@ import { Title, useCanAccess, useDataProvider } from "react-admin";
 import { Link, useParams } from "react-router-dom";
 import type { GradewatchDataProvider } from "../dataProvider";
 import type { SchoolRiskDetail } from "../dataProvider/risk";
-import { AsOfControl } from "./AsOfControl";
+import { RiskPageHeader } from "./RiskPageHeader";
 import { useAsOfParam, withAsOf } from "./asOfParam";
 import { CompletionTable } from "./CompletionTable";
 import { count, dayLabel, instantLabel, plural, workingDeadline } from "./format";
@@ -51,8 +51,8 @@ const Summary = ({ detail }: { detail: SchoolRiskDetail }) => {
             <Figure label="pace a day, last school days" value={count(r.pacePerDay)} tone={r.level !== "COMPLETE" && r.pacePerDay < r.neededPerDay ? "error.main" : undefined} />
             <Figure
               label="projected finish"
-              value={r.level === "COMPLETE" ? "Done" : r.projectedFinish ? dayLabel(r.projectedFinish) : "No pace yet"}
-              tone={late || (!r.projectedFinish && r.level !== "COMPLETE") ? "error.main" : r.level === "COMPLETE" ? "success.main" : undefined}
+              value={r.level === "COMPLETE" ? "Done" : r.projectedFinish ? dayLabel(r.projectedFinish) : r.pacePerDay > 0 ? "—" : "No pace yet"}
+              tone={late || (!r.projectedFinish && r.pacePerDay === 0 && r.level !== "COMPLETE") ? "error.main" : r.level === "COMPLETE" ? "success.main" : undefined}
               testId="projected-finish"
             />
           </Stack>
@@ -159,19 +159,11 @@ export function SchoolRiskPage({ schoolId }: { schoolId: string }) {
   return (
     <Box sx={{ mt: 2, mb: 4 }} data-testid="school-risk-page">
       <Title title={r ? r.school.name : "School"} />
-      <Stack direction={{ xs: "column", md: "row" }} sx={{ justifyContent: "space-between", alignItems: { md: "center" }, mb: 2, gap: 1 }}>
-        <Box>
-          <Typography variant="h5" component="h1">
-            {r ? r.school.name : "…"}
-          </Typography>
-          {r && (
-            <Typography variant="body2" color="text.secondary">
-              {r.period.name} · <Link to={withAsOf(`/risk/escs/${r.escId}`, asOf)}>{r.esc.name}</Link> · location {r.school.locationCode}
-            </Typography>
-          )}
-        </Box>
-        <AsOfControl value={asOf} onChange={setAsOf} />
-      </Stack>
+      <RiskPageHeader title={r ? r.school.name : "…"} subtitle={r && (
+          <>
+            {r.period.name} · <Link to={withAsOf(`/risk/escs/${r.escId}`, asOf)}>{r.esc.name}</Link> · location {r.school.locationCode}
+          </>
+        )} asOf={asOf} onAsOf={setAsOf} />
       {error && (
         <Alert severity={data ? "warning" : "error"} sx={{ mb: 2 }}>
           {data ? `Could not refresh: ${error.message}` : error.message}
