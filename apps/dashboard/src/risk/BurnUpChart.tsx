@@ -1,7 +1,31 @@
 import { Box } from "@mui/material";
 import { CartesianGrid, ComposedChart, Area, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { addDays, isSchoolDay } from "@gradewatch/domain";
 import type { BurnUpPoint } from "../dataProvider/risk";
 import { count, dayLabel } from "./format";
+
+type ChartPoint = Omit<BurnUpPoint, "entered"> & { entered: number | null };
+
+/**
+ * The days ahead up to the deadline, so the straight line reaches it: nothing entered yet, the line going
+ * on by school day (flat over weekends and holidays) to the marks expected.
+ */
+export function extendToDeadline(points: BurnUpPoint[], deadlineDay: string | undefined): ChartPoint[] {
+  const last = points.at(-1);
+  if (!last || !deadlineDay || deadlineDay <= last.day) return points;
+  const ahead: string[] = [];
+  for (let d = addDays(last.day, 1); d <= deadlineDay; d = addDays(d, 1)) ahead.push(d);
+  const schoolDays = ahead.filter(isSchoolDay).length;
+  const step = schoolDays > 0 ? Math.max(0, last.expected - last.ideal) / schoolDays : 0;
+  let ideal = last.ideal;
+  return [
+    ...points,
+    ...ahead.map((day) => {
+      if (isSchoolDay(day)) ideal += step;
+      return { day, entered: null, expected: last.expected, ideal: Math.round(ideal * 10) / 10 };
+    }),
+  ];
+}
 
 const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
 
@@ -11,20 +35,21 @@ const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateStrin
  */
 export function BurnUpChart({ points, deadlineDay, today, height = 300 }: { points: BurnUpPoint[]; deadlineDay?: string; today?: string; height?: number }) {
   if (points.length === 0) return null;
+  const data = extendToDeadline(points, deadlineDay);
   return (
     <Box sx={{ width: "100%", height }} data-testid="burn-up-chart">
       <ResponsiveContainer>
-        <ComposedChart data={points} margin={{ top: 10, right: 24, bottom: 0, left: 8 }}>
+        <ComposedChart data={data} margin={{ top: 10, right: 24, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fontSize: 12 }} minTickGap={12} />
           <YAxis tickFormatter={(v: number) => count(v)} tick={{ fontSize: 12 }} width={64} allowDecimals={false} />
-          <Tooltip labelFormatter={(d) => dayLabel(String(d))} formatter={(v) => count(Number(v))} />
+          <Tooltip labelFormatter={(d) => dayLabel(String(d))} formatter={(v) => (v === null || v === undefined ? "—" : count(Number(v)))} />
           <Legend />
           <Area type="monotone" dataKey="entered" name="Entered" stroke="#1976d2" fill="#1976d2" fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
           <Line type="linear" dataKey="ideal" name="Straight line to the deadline" stroke="#757575" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="expected" name="Expected" stroke="#2e7d32" strokeDasharray="2 3" dot={false} isAnimationActive={false} />
-          {today && <ReferenceLine x={today} stroke="#9e9e9e" label={{ value: "as of", position: "insideTopLeft", fontSize: 11, fill: "#616161" }} />}
-          {deadlineDay && <ReferenceLine x={deadlineDay} stroke="#d32f2f" label={{ value: "deadline", position: "insideTopRight", fontSize: 11, fill: "#d32f2f" }} />}
+          {today && today !== deadlineDay && <ReferenceLine x={today} stroke="#9e9e9e" label={{ value: "as of", position: "insideTopRight", fontSize: 11, fill: "#616161" }} />}
+          {deadlineDay && <ReferenceLine x={deadlineDay} stroke="#d32f2f" label={{ value: "deadline", position: "insideTopLeft", fontSize: 11, fill: "#d32f2f" }} />}
         </ComposedChart>
       </ResponsiveContainer>
     </Box>

@@ -1,6 +1,7 @@
 import ListIcon from "@mui/icons-material/FormatListBulleted";
 import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Grid, Stack, Typography } from "@mui/material";
-import { Title, useDataProvider, useGetList } from "react-admin";
+import { localDate } from "@gradewatch/domain";
+import { Title, useDataProvider, useGetList, useGetOne } from "react-admin";
 import { Link, useParams } from "react-router-dom";
 import type { GradewatchDataProvider } from "../dataProvider";
 import type { SchoolRisk } from "../dataProvider/risk";
@@ -59,6 +60,7 @@ export const EscRiskOverviewPage = () => {
   const dataProvider = useDataProvider<GradewatchDataProvider>();
   const [asOf, setAsOf] = useAsOfParam();
   const { data, error } = usePolled(() => dataProvider.escRiskOverview(escId, asOf), `${escId}@${asOf ?? "now"}`, !asOf);
+  const { data: period } = useGetOne<{ id: string; currentDeadline: string }>("reportingPeriods", { id: data?.periodId ?? "" }, { enabled: !!data });
   return (
     <Box sx={{ mt: 2, mb: 4 }} data-testid="esc-risk-overview">
       <Title title={data ? `${data.esc.name} overview` : "ESC overview"} />
@@ -92,7 +94,7 @@ export const EscRiskOverviewPage = () => {
               <Card>
                 <CardHeader title="Marks entered, day by day" subheader="All elementary schools of the ESC" titleTypographyProps={{ variant: "h6" }} sx={{ pb: 0 }} />
                 <CardContent>
-                  <LazyBurnUp points={data.burnUp} />
+                  <LazyBurnUp points={data.burnUp} deadlineDay={period?.currentDeadline} today={localDate(new Date(data.asOf))} />
                 </CardContent>
               </Card>
             </Stack>

@@ -19,13 +19,15 @@ export function LevelChanges({ changes, asOf }: { changes: EscRiskOverview["chan
   return (
     <Stack spacing={1} data-testid="level-changes">
       {sorted.map((c) => (
-        <Stack key={c.school.id} direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
-          <Typography variant="body2" component={Link} to={withAsOf(`/schoolRisks/${c.school.id}/show`, asOf)} sx={{ minWidth: 200, flex: "1 1 200px" }}>
+        <Stack key={c.school.id} direction="row" spacing={1} sx={{ alignItems: "center", justifyContent: "space-between" }}>
+          <Typography variant="body2" component={Link} to={withAsOf(`/schoolRisks/${c.school.id}/show`, asOf)}>
             {c.school.name}
           </Typography>
-          <RiskChip level={c.from} variant="outlined" />
-          <ArrowForwardIcon fontSize="small" color="action" aria-label="became" />
-          <RiskChip level={c.to} />
+          <Stack direction="row" spacing={0.5} sx={{ alignItems: "center", flex: "0 0 auto" }}>
+            <RiskChip level={c.from} variant="outlined" />
+            <ArrowForwardIcon fontSize="small" color="action" aria-label="became" />
+            <RiskChip level={c.to} />
+          </Stack>
         </Stack>
       ))}
     </Stack>

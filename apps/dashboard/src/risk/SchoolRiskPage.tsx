@@ -1,4 +1,4 @@
-import { localParts } from "@gradewatch/domain";
+import { localDate } from "@gradewatch/domain";
 import { Alert, Box, Card, CardContent, CardHeader, Chip, CircularProgress, Grid, Stack, Tab, Tabs, Typography } from "@mui/material";
 import { useState } from "react";
 import { Title, useCanAccess, useDataProvider } from "react-admin";
@@ -17,7 +17,7 @@ import { RiskProgress } from "./RiskProgress";
 import { usePolled } from "./usePolled";
 
 const Figure = ({ label, value, tone, testId }: { label: string; value: string; tone?: "error.main" | "success.main"; testId?: string }) => (
-  <Box sx={{ minWidth: 130, pl: 1.5, borderLeft: 3, borderColor: "divider" }} data-testid={testId}>
+  <Box sx={{ minWidth: 96, pl: 1.5, borderLeft: 3, borderColor: "divider" }} data-testid={testId}>
     <Typography variant="h6" component="div" color={tone}>
       {value}
     </Typography>
@@ -43,12 +43,12 @@ const Summary = ({ detail }: { detail: SchoolRiskDetail }) => {
               </Typography>
             )}
           </Box>
-          <RiskProgress percent={r.percent} entered={r.entered} expected={r.expected} level={r.level} width={260} />
+          <RiskProgress percent={r.percent} entered={r.entered} expected={r.expected} level={r.level} width={220} />
           <Stack direction="row" sx={{ flexWrap: "wrap", gap: 2 }}>
-            <Figure label={`school days left, to ${dayLabel(deadline)}${r.extendedTo ? " (extended)" : ""}`} value={String(r.schoolDaysLeft)} testId="days-left" />
-            <Figure label="marks still to enter" value={count(r.remaining)} />
+            <Figure label={`school days left (to ${dayLabel(deadline)}${r.extendedTo ? ", extended" : ""})`} value={String(r.schoolDaysLeft)} testId="days-left" />
+            <Figure label="marks to enter" value={count(r.remaining)} />
             <Figure label="needed a day" value={count(r.neededPerDay)} />
-            <Figure label="pace a day, last school days" value={count(r.pacePerDay)} tone={r.level !== "COMPLETE" && r.pacePerDay < r.neededPerDay ? "error.main" : undefined} />
+            <Figure label="a day at recent pace" value={count(r.pacePerDay)} tone={r.level !== "COMPLETE" && r.pacePerDay < r.neededPerDay ? "error.main" : undefined} />
             <Figure
               label="projected finish"
               value={r.level === "COMPLETE" ? "Done" : r.projectedFinish ? dayLabel(r.projectedFinish) : r.pacePerDay > 0 ? "—" : "No pace yet"}
@@ -181,7 +181,7 @@ export function SchoolRiskPage({ schoolId }: { schoolId: string }) {
               <Card>
                 <CardHeader title="Marks entered, day by day" titleTypographyProps={{ variant: "h6" }} sx={{ pb: 0 }} />
                 <CardContent>
-                  <LazyBurnUp points={data.burnUp} deadlineDay={workingDeadline(data.risk)} today={data.risk.asOf ? localDay(data.risk.asOf) : undefined} />
+                  <LazyBurnUp points={data.burnUp} deadlineDay={workingDeadline(data.risk)} today={localDate(new Date(data.risk.asOf))} />
                 </CardContent>
               </Card>
               <Card>
@@ -207,8 +207,6 @@ export function SchoolRiskPage({ schoolId }: { schoolId: string }) {
     </Box>
   );
 }
-
-const localDay = (at: string) => localParts(new Date(at)).date;
 
 /** The school page at /schoolRisks/:id/show (the id is the school's). */
 export const SchoolRiskShow = () => {
