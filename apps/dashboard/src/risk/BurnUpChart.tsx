@@ -49,7 +49,7 @@ export function BurnUpChart({ points, deadlineDay, today, height = 300 }: { poin
           <Line type="linear" dataKey="ideal" name="Straight line to the deadline" stroke="#757575" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="expected" name="Expected" stroke="#2e7d32" strokeDasharray="2 3" dot={false} isAnimationActive={false} />
           {today && today !== deadlineDay && <ReferenceLine x={today} stroke="#9e9e9e" label={{ value: "as of", position: "insideTopRight", fontSize: 11, fill: "#616161" }} />}
-          {deadlineDay && <ReferenceLine x={deadlineDay} stroke="#d32f2f" label={{ value: "deadline", position: "insideTopLeft", fontSize: 11, fill: "#d32f2f" }} />}
+          {deadlineDay && <ReferenceLine x={deadlineDay} stroke="#d32f2f" label={{ value: "deadline", position: "insideTopRight", fontSize: 11, fill: "#d32f2f" }} />}
         </ComposedChart>
       </ResponsiveContainer>
     </Box>
