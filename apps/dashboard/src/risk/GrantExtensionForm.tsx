@@ -1,5 +1,6 @@
 import EventIcon from "@mui/icons-material/Event";
 import { Alert, Button, MenuItem, Stack, TextField } from "@mui/material";
+import type React from "react";
 import { type FormEvent, useRef, useState } from "react";
 import { useDataProvider, useNotify } from "react-admin";
 import type { CompletionRow } from "../dataProvider/risk";
@@ -82,7 +83,16 @@ export function GrantExtensionForm({
       </Button>
     );
   return (
-    <Stack component="form" onSubmit={submit} noValidate spacing={2} sx={{ mt: 2 }} aria-label="Grant extension" data-testid="grant-extension">
+    <Stack
+      component="form"
+      onSubmit={submit}
+      onKeyDown={(e: React.KeyboardEvent) => e.key === "Escape" && !saving && setOpen(false)}
+      noValidate
+      spacing={2}
+      sx={{ mt: 2 }}
+      aria-label="Grant extension"
+      data-testid="grant-extension"
+    >
       <TextField
         type="date"
         label="Marks due on"

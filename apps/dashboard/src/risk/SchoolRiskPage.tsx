@@ -141,6 +141,11 @@ const Extensions = ({ detail, onGranted, replay }: { detail: SchoolRiskDetail; o
             ))}
           </Stack>
         )}
+        {canAccess && replay && (
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
+            Extensions are granted on the present: choose Now to grant one.
+          </Typography>
+        )}
         {canAccess && !replay && (
           <GrantExtensionForm periodId={r.periodId} schoolId={r.schoolId} currentDeadline={workingDeadline(r)} sections={detail.bySection} onGranted={onGranted} />
         )}
