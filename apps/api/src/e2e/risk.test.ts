@@ -18,6 +18,19 @@ describe("the risk views in headless Chromium", () => {
     fs.mkdirSync(shots, { recursive: true });
     api = await startApiProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
+    // The morning before the November 5 announcement: elementary marks due Friday, November 7, three school
+    // days away, so the schools that are far behind read critical whatever the seed's exact histories.
+    const token = await apiSignIn(api.url, "admin@demo.gradewatch.test");
+    const { reportingPeriods } = await apiGql<{ reportingPeriods: { items: { id: string; name: string; originalDeadline: string }[] } }>(
+      api.url,
+      token,
+      `{ reportingPeriods { items { id name originalDeadline } } }`,
+    );
+    const period = reportingPeriods.items.find((p) => p.name === "Elementary Reporting Period 1")!;
+    await apiGql(api.url, token, `mutation($id: ID!, $input: ReportingPeriodUpdateInput!) { updateReportingPeriod(id: $id, input: $input) { id } }`, {
+      id: period.id,
+      input: { currentDeadline: period.originalDeadline, deadlineChangeReason: "Risk test: the deadline as it stood before the November 5 announcement" },
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,7 +81,7 @@ describe("the risk views in headless Chromium", () => {
     const date = form.locator("input[name=extendedTo]");
     await expect.poll(() => date.evaluate((el) => el === document.activeElement)).toBe(true);
     const earliest = (await date.getAttribute("min"))!;
-    await date.fill(addDays(earliest, 20));
+    await date.fill(addDays(earliest, 21));
     await form.getByRole("button", { name: "Grant extension" }).click();
     await form.getByText("Say why").waitFor({ timeout: 5_000 });
     await form.locator("textarea[name=reason]").fill("Three teachers out sick the week of the outage");
@@ -114,3 +127,19 @@ describe("the risk views in headless Chromium", () => {
     await page.close();
   });
 });
+
+async function apiSignIn(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "gradewatch-demo" }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function apiGql<T>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
