@@ -44,7 +44,7 @@ export function CompletionTable({ rows, by }: { rows: CompletionRow[]; by: "teac
               {r.lastEnteredAt ? (
                 instantLabel(r.lastEnteredAt)
               ) : (
-                <Typography variant="body2" color="error.main" component="span">
+                <Typography variant="body2" component="span" sx={{ color: "error.main" }}>
                   Nothing entered
                 </Typography>
               )}

@@ -41,7 +41,7 @@ const EscCard = ({ esc, asOf }: { esc: EscRiskOverview; asOf: string | null }) =
           <LevelBar counts={esc.counts} />
         </Box>
         <LevelCounts counts={esc.counts} escId={esc.esc.id} asOf={asOf} dense />
-        <Typography variant="body2" color={worse > 0 ? "error.main" : "text.secondary"} sx={{ mt: 1.5 }}>
+        <Typography variant="body2" sx={{ mt: 1.5, color: worse > 0 ? "error.main" : "text.secondary" }}>
           {changed === 0
             ? "No level changed since the previous school day"
             : `${plural(changed, "school")} changed level since the previous school day${worse > 0 ? `, ${count(worse)} for the worse` : ""}`}

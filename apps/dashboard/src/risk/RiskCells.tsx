@@ -22,14 +22,14 @@ export const ProjectedFinish = ({ risk }: { risk: SchoolRisk }) => {
   if (!risk.projectedFinish)
     return (
       <Tooltip title="No marks entered over the last school days, so no finish can be projected">
-        <Typography variant="body2" color="error.main">
+        <Typography variant="body2" sx={{ color: "error.main" }}>
           No pace yet
         </Typography>
       </Tooltip>
     );
   const late = risk.projectedFinish > workingDeadline(risk);
   return (
-    <Typography variant="body2" color={late ? "error.main" : undefined} sx={{ fontWeight: late ? 600 : undefined }}>
+    <Typography variant="body2" sx={{ fontWeight: late ? 600 : undefined, color: late ? "error.main" : undefined }}>
       {dayLabel(risk.projectedFinish)}
       {late ? " (late)" : ""}
     </Typography>

@@ -18,7 +18,7 @@ import { usePolled } from "./usePolled";
 
 const Figure = ({ label, value, tone, testId }: { label: string; value: string; tone?: "error.main" | "success.main"; testId?: string }) => (
   <Box sx={{ minWidth: 96, pl: 1.5, borderLeft: 3, borderColor: "divider" }} data-testid={testId}>
-    <Typography variant="h6" component="div" color={tone}>
+    <Typography variant="h6" component="div" sx={{ color: tone }}>
       {value}
     </Typography>
     <Typography variant="caption" color="text.secondary">
@@ -91,8 +91,12 @@ const Reasons = ({ detail }: { detail: SchoolRiskDetail }) => (
 const NotStarted = ({ detail }: { detail: SchoolRiskDetail }) => (
   <Card>
     <CardHeader
-      title={detail.notStarted.length === 0 ? "Every teacher has started" : `${plural(detail.notStarted.length, "teacher has", "teachers have")} entered nothing`}
-      titleTypographyProps={{ variant: "h6", color: detail.notStarted.length > 0 ? "error.main" : undefined }}
+      disableTypography
+      title={
+        <Typography variant="h6" sx={{ color: detail.notStarted.length > 0 ? "error.main" : undefined }}>
+          {detail.notStarted.length === 0 ? "Every teacher has started" : `${plural(detail.notStarted.length, "teacher has", "teachers have")} entered nothing`}
+        </Typography>
+      }
       sx={{ pb: 0 }}
     />
     <CardContent data-testid="not-started">
