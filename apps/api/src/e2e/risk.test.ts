@@ -62,6 +62,13 @@ describe("the risk views in headless Chromium", () => {
     expect(levels.map((l) => rank.indexOf(l!))).toEqual([...levels.map((l) => rank.indexOf(l!))].sort((a, b) => a - b));
     await page.screenshot({ path: path.join(shots, "risk-list-director.png") });
 
+    // The list leaves as a spreadsheet, one line per school.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export CSV" }).click();
+    const csv = fs.readFileSync((await (await download).path())!, "utf8").trim().split(/\r?\n/);
+    expect(csv[0]).toMatch(/^school,location_code,esc,level,/);
+    expect(csv.length).toBe((await rows.count()) + 1);
+
     // A critical school that is entering marks: more time is what it lacks.
     const critical = rows.filter({ has: page.locator('[data-level="CRITICAL"]') }).filter({ hasNotText: "No pace yet" });
     expect(await critical.count()).toBeGreaterThan(0);
@@ -103,13 +110,24 @@ describe("the risk views in headless Chromium", () => {
     await page.close();
   });
 
-  it("should show a district administrator the ESCs side by side on landing, each opening its overview with a burn-up chart", async () => {
+  it("should show a district administrator the ESCs side by side on landing, as of a past instant too, each opening its overview with a burn-up chart", async () => {
     const page = await signIn("admin@demo.gradewatch.test");
     const cards = page.getByTestId("esc-card");
     await cards.first().waitFor({ timeout: 30_000 });
     expect(await cards.count()).toBe(5);
     expect(new URL(page.url()).hash).toBe("#/");
     await page.screenshot({ path: path.join(shots, "risk-district.png") });
+
+    // As of the evening of the outage: the same ESCs, fewer marks entered, and the page says it is a replay.
+    const live = await page.getByTestId("district-summary").textContent();
+    await page.getByTestId("as-of-input").fill("2014-11-04T17:00");
+    await page.getByTestId("as-of-status").getByText("Replay: as things stood on Nov 4, 2014, 5:00 PM PST").waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("district-summary").textContent(), { timeout: 30_000 }).not.toBe(live);
+    expect(page.url()).toContain("asOf=2014-11-05T01%3A00%3A00.000Z");
+    expect(await cards.count()).toBe(5);
+    await page.getByRole("button", { name: "Now" }).click();
+    await expect.poll(() => page.getByTestId("district-summary").textContent(), { timeout: 30_000 }).toBe(live);
+
     await cards.filter({ hasText: "ESC North" }).getByRole("link").first().click();
     await page.getByTestId("esc-risk-overview").getByRole("heading", { name: "ESC North" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("burn-up-chart").locator(".recharts-area-area").first().waitFor({ timeout: 30_000 });

@@ -1,9 +1,10 @@
+import DownloadIcon from "@mui/icons-material/Download";
 import InsightsIcon from "@mui/icons-material/Insights";
-import type React from "react";
+import { type MouseEvent, useState } from "react";
 import { Box, Card, CardContent, Stack, ToggleButton, Typography } from "@mui/material";
 import {
+  Button,
   Datagrid,
-  ExportButton,
   FilterButton,
   FunctionField,
   List,
@@ -12,13 +13,15 @@ import {
   SelectArrayInput,
   SelectInput,
   TopToolbar,
+  useDataProvider,
   useGetList,
   useListContext,
+  useNotify,
 } from "react-admin";
 import { Link } from "react-router-dom";
 import type { SchoolRisk } from "../dataProvider/risk";
 import { AsOfControl } from "./AsOfControl";
-import { exportSchoolRisks } from "./risk-csv";
+import { allSchoolRisks, downloadSchoolRisks } from "./risk-csv";
 import { DaysLeft, ProjectedFinish, TopReasons } from "./RiskCells";
 import { RiskChip } from "./RiskChip";
 import { levelChoices, type RiskLevel } from "./levels";
@@ -86,10 +89,34 @@ const EscOverviewButton = () => {
   );
 };
 
+/** Every school the filters select, page after page of the API, as one CSV. */
+const ExportCsvButton = () => {
+  const { sort, total } = useListContext<SchoolRisk>();
+  const [filterValues] = useRiskFilter();
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const exportAll = async () => {
+    setBusy(true);
+    try {
+      await downloadSchoolRisks(await allSchoolRisks(dataProvider, filterValues, sort));
+    } catch (err) {
+      notify(`The CSV could not be made: ${(err as Error).message}`, { type: "error" });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button label={busy ? "Exporting…" : "Export CSV"} onClick={() => void exportAll()} disabled={busy || !total}>
+      <DownloadIcon />
+    </Button>
+  );
+};
+
 const ListActions = () => (
   <TopToolbar sx={{ alignItems: "center", gap: 1 }}>
     <FilterButton />
-    <ExportButton label="Export CSV" maxResults={5000} />
+    <ExportCsvButton />
   </TopToolbar>
 );
 
@@ -157,7 +184,7 @@ const RiskGrid = () => {
                 variant="body2"
                 component={Link}
                 to={withAsOf(`/schoolRisks/${r.id}/show`, asOf)}
-                onClick={(e: React.MouseEvent) => e.stopPropagation()}
+                onClick={(e: MouseEvent) => e.stopPropagation()}
                 sx={{ fontWeight: 600, color: "inherit", textDecoration: "none", "&:hover, &:focus": { textDecoration: "underline" } }}
               >
                 {r.school.name}
@@ -185,7 +212,7 @@ export const SchoolRiskList = () => (
     actions={<ListActions />}
     sort={{ field: "risk", order: "DESC" }}
     perPage={25}
-    exporter={exportSchoolRisks}
+    exporter={false}
     empty={<Empty />}
     queryOptions={{ refetchInterval }}
     storeKey={false}

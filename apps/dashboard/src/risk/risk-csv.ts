@@ -1,9 +1,22 @@
-import type { Exporter } from "react-admin";
+import type { DataProvider } from "react-admin";
 import type { SchoolRisk } from "../dataProvider/risk";
 import { LEVEL_LABEL } from "./levels";
 
-/** The at-risk list as a spreadsheet: every school the filters select, not just the page on screen. */
-export const exportSchoolRisks: Exporter = async (records: SchoolRisk[]) => {
+/** The API's largest page: a list longer than that is read page by page. */
+const PAGE = 500;
+
+/** Every school the filters select, in the list's order, not just the page on screen. */
+export async function allSchoolRisks(dataProvider: DataProvider, filter: object, sort: { field: string; order: "ASC" | "DESC" }): Promise<SchoolRisk[]> {
+  const out: SchoolRisk[] = [];
+  for (let page = 1; ; page++) {
+    const { data, total = 0 } = await dataProvider.getList<SchoolRisk>("schoolRisks", { filter, sort, pagination: { page, perPage: PAGE } });
+    out.push(...data);
+    if (data.length < PAGE || out.length >= total) return out;
+  }
+}
+
+/** The at-risk list as a spreadsheet. */
+export async function downloadSchoolRisks(records: SchoolRisk[]) {
   const { default: Papa } = await import("papaparse");
   const csv = Papa.unparse(
     records.map((r) => ({
@@ -31,4 +44,4 @@ export const exportSchoolRisks: Exporter = async (records: SchoolRisk[]) => {
   a.download = `schools-at-risk-${(records[0]?.asOf ?? new Date().toISOString()).slice(0, 16).replace(":", "")}.csv`;
   a.click();
   URL.revokeObjectURL(a.href);
-};
+}
