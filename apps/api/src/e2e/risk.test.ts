@@ -86,7 +86,7 @@ describe("the risk views in headless Chromium", () => {
     await page.getByRole("button", { name: "Grant extension" }).click();
     const form = page.getByTestId("grant-extension");
     const date = form.locator("input[name=extendedTo]");
-    await expect.poll(() => date.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => date.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     const earliest = (await date.getAttribute("min"))!;
     await date.fill(addDays(earliest, 21));
     await form.getByRole("button", { name: "Grant extension" }).click();
