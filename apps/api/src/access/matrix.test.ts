@@ -18,6 +18,10 @@ const OPERATIONS = {
   "student.update": `mutation($id: ID!) { r: updateStudent(id: $id, input: { gradeLevel: 3 }) { id } }`,
   // Saving the value a mark already has changes nothing, so every cell sees the same data.
   "mark.update": `mutation($items: [SaveMarkInput!]!) { saveMarks(items: $items) { status code mark { id } } }`,
+  // A school's risk, and an extension of its deadline (each granted one a day later than the last).
+  "risk.read": `query($id: ID!) { r: schoolRisk(id: $id) { id } }`,
+  "extension.grant": `mutation($id: ID!, $periodId: ID!, $day: String!, $op: String!) {
+    r: grantDeadlineExtension(input: { periodId: $periodId, schoolId: $id, extendedTo: $day, reason: "Matrix", operationId: $op }) { id: schoolId } }`,
 } as const;
 type Operation = keyof typeof OPERATIONS;
 
@@ -42,8 +46,8 @@ describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
   afterAll(() => api?.close());
 
   function target(role: Role, op: Operation, scope: Scope): number {
-    const entity = op.split(".")[0] as keyof AccessFixture["targets"] | "employee";
-    if (entity !== "employee") return f.targets[entity][scope];
+    const entity = ({ risk: "school", extension: "school" } as Record<string, string>)[op.split(".")[0]!] ?? (op.split(".")[0] as keyof AccessFixture["targets"] | "employee");
+    if (entity !== "employee") return f.targets[entity as keyof AccessFixture["targets"]][scope];
     const [, tess, val, olga] = [0, 6, 7, 8].map((i) => f.employees[i]!.id);
     return { own: f.actors[role].id, sameSchool: tess!, sameEsc: val!, otherEsc: olga! }[scope];
   }
@@ -58,9 +62,17 @@ describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
     return { ...res, data: result?.status === "SAVED" ? { r: result.mark } : result ? { r: null } : res.data, itemCode: result?.code };
   }
 
+  let extensionDay = Date.parse("2014-11-15T00:00:00Z");
+  async function grantExtension(role: Role, id: string) {
+    const periodId = (await api.gql(`{ reportingPeriods { items { id } } }`)).data!.reportingPeriods.items[0].id as string;
+    const day = new Date((extensionDay += 86_400_000)).toISOString().slice(0, 10);
+    return api.gqlAs(tokens[role], OPERATIONS["extension.grant"], { id, periodId, day, op: `matrix-${role}-${id}-${day}` });
+  }
+
   it.each(cells)("$role $op on $scope: $decision", async ({ role, op, scope, decision }) => {
     const id = String(target(role, op, scope));
-    const res = op === "mark.update" ? await saveSameValue(role, id) : await api.gqlAs(tokens[role], OPERATIONS[op], { id });
+    const res =
+      op === "mark.update" ? await saveSameValue(role, id) : op === "extension.grant" ? await grantExtension(role, id) : await api.gqlAs(tokens[role], OPERATIONS[op], { id });
     if (decision === "allow") {
       expect(res.errors).toBeUndefined();
       expect(res.data!.r.id).toBe(id);
@@ -68,7 +80,7 @@ describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
       const roleMayEver = SCOPES.some((s) => allows(role, op, s));
       expect(res.data?.r ?? null).toBeNull();
       // Out of scope looks exactly like absent; a change the role may never make is forbidden outright.
-      const forbidden = op.endsWith(".update") && !roleMayEver;
+      const forbidden = !op.endsWith(".read") && !roleMayEver;
       const code = "itemCode" in res && res.itemCode ? res.itemCode : res.errors?.[0]?.extensions.code;
       expect(code).toBe(forbidden ? "FORBIDDEN" : "NOT_FOUND");
     }

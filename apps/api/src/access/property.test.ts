@@ -7,6 +7,20 @@ import { allows, type Operation, ROLES } from "@gradewatch/domain/policy";
 
 const SCOPES: Scope[] = ["own", "sameSchool", "sameEsc", "otherEsc"];
 type Entity = "esc" | "school" | "section" | "student" | "mark" | "employee";
+// The risk views (issue 9): every path by which a school's completion, counts or reasons could come back.
+const RISK_SCHOOL = `__typename id school { __typename id } esc { __typename id } reasons { teachers { __typename id } }`;
+const RISK_REQUESTS = {
+  ranking: (_: (e: Entity, s: Scope) => number) => `{ x: schoolRisks(perPage: 50) { items { ${RISK_SCHOOL} } } }`,
+  byEsc: (id: (e: Entity, s: Scope) => number, scope: Scope) => `{ x: schoolRisks(filter: { escId: "${id("esc", scope)}" }) { items { ${RISK_SCHOOL} } } }`,
+  one: (id: (e: Entity, s: Scope) => number, scope: Scope) => `{ x: schoolRisk(id: "${id("school", scope)}") { ${RISK_SCHOOL} } }`,
+  detail: (id: (e: Entity, s: Scope) => number, scope: Scope) =>
+    `{ x: schoolRiskDetail(schoolId: "${id("school", scope)}") { risk { ${RISK_SCHOOL} } byTeacher { teacher { __typename id } } bySection { section { __typename id } } notStarted { __typename id } extensions { __typename id school { __typename id } } } }`,
+  escOverview: (id: (e: Entity, s: Scope) => number, scope: Scope) =>
+    `{ x: escRiskOverview(escId: "${id("esc", scope)}") { esc { __typename id } changedSincePreviousSchoolDay { school { __typename id } } } }`,
+  district: () => `{ x: districtRiskOverview { esc { __typename id } changedSincePreviousSchoolDay { school { __typename id } } } }`,
+  asOf: () => `{ x: schoolRisks(filter: { asOf: "2014-11-04T20:00:00Z" }) { items { ${RISK_SCHOOL} } } }`,
+  extensions: () => `{ x: deadlineExtensions(perPage: 50) { items { __typename id school { __typename id } section { __typename id } } } }`,
+} as const;
 
 const OP_OF: Record<string, Operation> = {
   Esc: "esc.read",
@@ -15,7 +29,11 @@ const OP_OF: Record<string, Operation> = {
   Section: "section.read",
   Student: "student.read",
   Mark: "mark.read",
+  SchoolRisk: "risk.read",
+  DeadlineExtension: "extension.read",
 };
+// Objects whose id is another entity's: a school's risk is keyed by the school.
+const ENTITY_OF: Record<string, Exclude<Entity, "employee">> = { SchoolRisk: "school" };
 
 // Every tracked object is selected with its type and id, and every relation is followed, so a leak
 // anywhere in the tree is seen.
@@ -34,7 +52,8 @@ type Path =
   | { kind: "aliased"; entity: Entity; scopes: [Scope, Scope] }
   | { kind: "ids"; entity: Entity; scopes: Scope[] }
   | { kind: "filtered"; entity: Entity; filter: string; scope: Scope }
-  | { kind: "paginated"; entity: Entity; perPage: number };
+  | { kind: "paginated"; entity: Entity; perPage: number }
+  | { kind: "risk"; view: keyof typeof RISK_REQUESTS; scope: Scope };
 
 const entityArb = fc.constantFrom<Entity>("esc", "school", "employee", "section", "student", "mark");
 const scopeArb = fc.constantFrom(...SCOPES);
@@ -49,6 +68,7 @@ const pathArb: fc.Arbitrary<Path> = fc.oneof(
     scope: scopeArb,
   }),
   fc.record({ kind: fc.constant("paginated" as const), entity: entityArb, perPage: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant("risk" as const), view: fc.constantFrom(...(Object.keys(RISK_REQUESTS) as (keyof typeof RISK_REQUESTS)[])), scope: scopeArb }),
 );
 
 // With row-level security off too, so the application's own scope is proven without the database's.
@@ -58,10 +78,21 @@ describe.each(runs)("nothing outside the actor's scope comes back, on $label", (
   let api: TestApi;
   let f: AccessFixture;
   const tokens = {} as Record<Role, string>;
+  const extensionScopes = new Map<number, Scope>();
   beforeAll(async () => {
     api = await startTestApi(kind, { rls });
     f = await buildAccessFixture(api.database.db);
     for (const [role, actor] of Object.entries(f.actors)) tokens[role as Role] = await api.tokenFor(actor.id);
+    // An extension for a school in each ESC, so that listing extensions has something to leak.
+    const periodId = (await api.gql(`{ reportingPeriods { items { id } } }`)).data!.reportingPeriods.items[0].id as string;
+    for (const scope of ["own", "otherEsc"] as const) {
+      const schoolId = f.targets.school[scope];
+      const res = await api.gql(`mutation($input: GrantDeadlineExtensionInput!) { grantDeadlineExtension(input: $input) { id } }`, {
+        input: { periodId, schoolId: String(schoolId), extendedTo: "2014-11-21", reason: "Leave", operationId: `property-${schoolId}` },
+      });
+      expect(res.errors).toBeUndefined();
+      extensionScopes.set(Number(res.data!.grantDeadlineExtension.id), scope);
+    }
   });
   afterAll(() => api?.close());
 
@@ -75,12 +106,14 @@ describe.each(runs)("nothing outside the actor's scope comes back, on $label", (
       const e = f.employees.find((x) => x.id === id);
       return e ? employeeScopeOf(f, f.actors[role].id, e) : "otherEsc";
     }
-    const entity = typename.toLowerCase() as Exclude<Entity, "employee">;
+    if (typename === "DeadlineExtension") return extensionScopes.get(id);
+    const entity = ENTITY_OF[typename] ?? (typename.toLowerCase() as Exclude<Entity, "employee">);
     const targets = f.targets[entity];
     return targets ? SCOPES.find((s) => targets[s] === id) : undefined;
   }
 
   function requests(role: Role, path: Path): string[] {
+    if (path.kind === "risk") return [RISK_REQUESTS[path.view]((e, scope) => idOf(role, e, scope), path.scope)];
     const sel = SELECTION[path.entity];
     const list = LIST[path.entity];
     switch (path.kind) {

@@ -14,6 +14,7 @@ export interface GridPeriod {
   name: string;
   level: string;
   windowOpensOn: string;
+  /** The section's effective deadline: the period's, or its school's or its own extension. */
   deadlineAt: string;
   gradingItems: GridItem[];
 }
@@ -35,7 +36,7 @@ const GRID = `query Grid($id: ID!) {
   districtClock { now }
   section(id: $id) { id courseName gradeLevel level school { name } teacher { fullName } }
   reportingPeriods(perPage: 100, sortField: "windowOpensOn", sortOrder: DESC) {
-    items { id name level windowOpensOn deadlineAt gradingItems { id code name scale position } }
+    items { id name level windowOpensOn deadlineAt: effectiveDeadlineAt(sectionId: $id) gradingItems { id code name scale position } }
   }
   students(filter: { sectionId: $id }, perPage: 500, sortField: "lastName", sortOrder: ASC) {
     items { id districtStudentId firstName lastName }

@@ -88,6 +88,8 @@ export const outageHeldMark = pgTable(
     markId: bigint({ mode: "number" }).notNull(),
     periodId: integer().notNull(),
     schoolId: integer().notNull(),
+    /** The first save after the outage of a mark typed during it: an as-of replay counts it from then on. */
+    firstChangedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.outageId, t.markId] }), index("outage_held_mark_mark_idx").on(t.markId)],
 );

@@ -181,5 +181,6 @@ describe.each(testDbKinds())("completion counters on %s", (kind) => {
     expect([...seen].sort()).toEqual(
       expect.arrayContaining(["enroll", "held by the outage", "import added", "restore SAVED", "save SAVED", "withdraw (roster)", "withdraw (service)"]),
     );
-  });
+    // 25 histories of up to 12 changes: about 10 s on PGlite on a quiet machine, several times that on a shared one.
+  }, 240_000);
 });

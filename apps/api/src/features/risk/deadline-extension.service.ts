@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, max, type SQL } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { deadlineExtension, reportingPeriod, school, section } from "@gradewatch/db/schema";
-import { effectiveDeadlineDay, isIsoDate } from "@gradewatch/domain";
+import { effectiveDeadline, effectiveDeadlineDay, isIsoDate } from "@gradewatch/domain";
 import type { Actor } from "../../access/actor.js";
 import { riskSchoolScope } from "../../access/scope.js";
 import type { Clock } from "../../clock.js";
@@ -84,4 +84,13 @@ export async function grantDeadlineExtension(db: Db, actor: Actor, clock: Clock,
   });
   if (done.status === "REUSED") throw badInput(`operationId "${operationId}" was already used for a different extension`);
   return { ...done.result, createdAt: new Date(done.result.createdAt) };
+}
+
+/** The last instant marks of a section are accepted in a period: its deadline day, then the school's and the section's extensions (the rulebook's effective deadline). */
+export async function effectiveDeadlineOfSection(db: Db, period: { id: number; currentDeadline: string }, s: { id: number; schoolId: number }): Promise<Date> {
+  return effectiveDeadline({
+    periodDeadline: period.currentDeadline,
+    schoolExtendedTo: await latestExtension(db, period.id, s.schoolId, null),
+    sectionExtendedTo: await latestExtension(db, period.id, s.schoolId, s.id),
+  });
 }

@@ -37,7 +37,12 @@ export async function deadlinesAsOf(db: Db, periodId: number, at: Date) {
   };
 }
 
-/** Facts as of a past instant, from scratch: mark times, enrollment periods, deadline changes, extensions (created_at <= at), outages. */
+/**
+ * Facts as of a past instant, from scratch: mark times, enrollment periods, deadline changes, extensions
+ * (created_at <= at), outages. Held-back marks are read from outage_held_mark, the mark history's index of
+ * marks typed during an unplanned outage with when each was first saved after it (kept by triggers, checked
+ * by pnpm reconcile), rather than scanning the whole history.
+ */
 export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; schoolIds?: number[] }): Promise<Map<number, SchoolRiskFacts>> {
   const { periodId, at } = opts;
   const out = new Map<number, SchoolRiskFacts>();
@@ -45,42 +50,47 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
   if (!deadlines || opts.schoolIds?.length === 0) return out;
   const atSql = sql`${at.toISOString()}::timestamptz`;
   const inSchools = opts.schoolIds ? sql`and s.school_id = any(${idList(opts.schoolIds)})` : sql``;
-  // Sections of the period's level, the enrollments open at `at` and the marks of those students entered by `at`.
-  const base = sql`
-    sec as (select s.id, s.school_id, s.teacher_id from section s join reporting_period p on p.level = s.level where p.id = ${periodId} ${inSchools}),
-    items as (select count(*)::integer as n from grading_item where period_id = ${periodId}),
-    enr as (select e.section_id, count(*)::integer as n from enrollment e join sec on sec.id = e.section_id
-            where e.started_at <= ${atSql} and (e.ended_at is null or e.ended_at > ${atSql}) group by e.section_id),
-    mk as (select m.section_id, m.entered_at from mark m join sec on sec.id = m.section_id
-           where m.period_id = ${periodId} and m.entered_at <= ${atSql}
-             and exists (select 1 from enrollment e where e.section_id = m.section_id and e.student_id = m.student_id
-                         and e.started_at <= ${atSql} and (e.ended_at is null or e.ended_at > ${atSql})))`;
-  const teachers = rowsOf<{ school_id: number; esc_id: number; teacher_id: number; expected: number; entered: number; first_at: string | Date | null; last_at: string | Date | null }>(
-    await db.execute(sql`with ${base},
-      per_section as (select sec.id, sec.school_id, sec.teacher_id, coalesce(enr.n, 0) * (select n from items) as expected,
+  // One pass over the period's marks: those entered by `at` by students whose enrollment in the mark's section
+  // was open at `at`, counted per (section, Los Angeles day); teachers, schools and days are sums of these.
+  const [row] = rowsOf<{
+    teachers: [number, number, number, number, number, string | null, string | null][] | null;
+    days: [number, string, number][] | null;
+    outages: [number, string, number][] | null;
+  }>(
+    await db.execute(sql`with
+      sec as not materialized (select s.id, s.school_id, s.teacher_id from section s join reporting_period p on p.level = s.level where p.id = ${periodId} ${inSchools}),
+      items as (select count(*)::integer as n from grading_item where period_id = ${periodId}),
+      -- Written out twice rather than shared, so that neither use is materialized and the mark scan stays parallel.
+      en as (select e.section_id, count(*)::integer as n from enrollment e join sec on sec.id = e.section_id
+             where e.started_at <= ${atSql} and (e.ended_at is null or e.ended_at > ${atSql}) group by 1),
+      by_day as (select m.section_id, (m.entered_at at time zone 'America/Los_Angeles')::date as day, count(*)::integer as n,
+                        min(m.entered_at) as first_at, max(m.entered_at) as last_at
+                 from mark m join sec on sec.id = m.section_id
+                 join enrollment e on e.section_id = m.section_id and e.student_id = m.student_id
+                   and e.started_at <= ${atSql} and (e.ended_at is null or e.ended_at > ${atSql})
+                 where m.period_id = ${periodId} and m.entered_at <= ${atSql} group by 1, 2),
+      per_section as (select sec.school_id, sec.teacher_id,
+                             coalesce(en.n, 0) * (select n from items) as expected,
                              coalesce(x.n, 0) as entered, x.first_at, x.last_at
-                      from sec left join enr on enr.section_id = sec.id
-                      left join (select section_id, count(*)::integer as n, min(entered_at) as first_at, max(entered_at) as last_at from mk group by section_id) x on x.section_id = sec.id)
-      select ps.school_id, sc.esc_id, ps.teacher_id, sum(ps.expected)::integer as expected, sum(ps.entered)::integer as entered,
-             min(ps.first_at) as first_at, max(ps.last_at) as last_at
-      from per_section ps join school sc on sc.id = ps.school_id
-      group by ps.school_id, sc.esc_id, ps.teacher_id order by ps.school_id, ps.teacher_id`),
+                      from sec left join en on en.section_id = sec.id
+                      left join (select section_id, sum(n)::integer as n, min(first_at) as first_at, max(last_at) as last_at from by_day group by 1) x
+                        on x.section_id = sec.id)
+      select
+        (select json_agg(json_build_array(t.school_id, sc.esc_id, t.teacher_id, t.expected, t.entered, t.first_at, t.last_at) order by t.school_id, t.teacher_id)
+           from (select school_id, teacher_id, sum(expected)::integer as expected, sum(entered)::integer as entered, min(first_at) as first_at, max(last_at) as last_at
+                 from per_section group by 1, 2) t join school sc on sc.id = t.school_id) as teachers,
+        (select json_agg(json_build_array(d.school_id, d.day, d.n) order by d.school_id, d.day)
+           from (select sec.school_id, b.day::text as day, sum(b.n)::integer as n from by_day b join sec on sec.id = b.section_id group by 1, 2) d) as days,
+        (select json_agg(json_build_array(x.school_id, x.label, x.marks)) from (
+           select distinct on (h.school_id) h.school_id, o.description as label, h.marks from (
+             select school_id, outage_id, count(*)::integer as marks from outage_held_mark
+             where period_id = ${periodId} and first_changed_at <= ${atSql} ${opts.schoolIds ? sql`and school_id = any(${idList(opts.schoolIds)})` : sql``}
+             group by 1, 2) h join outage o on o.id = h.outage_id
+           order by h.school_id, h.marks desc, h.outage_id) x) as outages`),
   );
-  const days = rowsOf<{ school_id: number; day: string; entered: number }>(
-    await db.execute(sql`with ${base}
-      select sec.school_id, (mk.entered_at at time zone 'America/Los_Angeles')::date::text as day, count(*)::integer as entered
-      from mk join sec on sec.id = mk.section_id group by 1, 2 order by 1, 2`),
-  );
-  const outages = rowsOf<{ school_id: number; label: string; marks: number }>(
-    await db.execute(sql`select distinct on (x.school_id) x.school_id, o.description as label, x.marks from (
-        select m.school_id, o.id as outage_id, count(distinct h.mark_id)::integer as marks
-        from mark_history h
-        join outage o on o.kind = 'UNPLANNED' and h.client_entered_at >= o.starts_at and h.client_entered_at < o.ends_at and h.changed_at > o.ends_at
-        join mark m on m.id = h.mark_id
-        where m.period_id = ${periodId} and h.changed_at <= ${atSql} ${opts.schoolIds ? sql`and m.school_id = any(${idList(opts.schoolIds)})` : sql``}
-        group by 1, 2) x join outage o on o.id = x.outage_id
-      order by x.school_id, x.marks desc, x.outage_id`),
-  );
+  const teachers = (row?.teachers ?? []).map(([school_id, esc_id, teacher_id, expected, entered, first_at, last_at]) => ({ school_id, esc_id, teacher_id, expected, entered, first_at, last_at }));
+  const days = (row?.days ?? []).map(([school_id, day, entered]) => ({ school_id, day, entered }));
+  const outages = (row?.outages ?? []).map(([school_id, label, marks]) => ({ school_id, label, marks }));
   const date = (v: string | Date | null) => (v === null ? null : new Date(v));
   for (const t of teachers) {
     let school = out.get(t.school_id);
@@ -94,12 +104,18 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
       out.set(t.school_id, school);
     }
     const teacher: TeacherProgressFacts = { teacherId: t.teacher_id, expected: t.expected, entered: t.entered, firstEnteredAt: date(t.first_at), lastEnteredAt: date(t.last_at) };
-    school.facts = { ...school.facts, expected: school.facts.expected + t.expected, entered: school.facts.entered + t.entered, teachers: [...school.facts.teachers, teacher] };
+    school.facts = { ...school.facts, expected: school.facts.expected + t.expected, entered: school.facts.entered + t.entered };
+    (school.facts.teachers as TeacherProgressFacts[]).push(teacher);
   }
   const byDay = new Map<number, { day: string; entered: number }[]>();
-  for (const d of days) byDay.set(d.school_id, [...(byDay.get(d.school_id) ?? []), { day: d.day, entered: d.entered }]);
+  for (const d of days) {
+    let list = byDay.get(d.school_id);
+    if (!list) byDay.set(d.school_id, (list = []));
+    list.push({ day: d.day, entered: d.entered });
+  }
+  const outageOf = new Map(outages.map((o) => [o.school_id, o]));
   for (const [schoolId, s] of out) {
-    const o = outages.find((x) => x.school_id === schoolId);
+    const o = outageOf.get(schoolId);
     s.facts = { ...s.facts, enteredByDay: byDay.get(schoolId) ?? [], outage: o ? { label: o.label, marks: o.marks } : null };
   }
   return out;

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
-import { parseId } from "../../graphql/errors.js";
+import { notFound, parseId } from "../../graphql/errors.js";
 import { DateTime } from "../../graphql/scalars/index.js";
 import { Employee } from "../employees/employee.type.js";
 import { Esc } from "../escs/esc.type.js";
@@ -9,7 +9,7 @@ import { ReportingPeriod } from "../reporting-periods/reporting-period.type.js";
 import { School } from "../schools/school.type.js";
 import { Section } from "../sections/section.type.js";
 import { DeadlineExtensionListArgs, DeadlineExtensionPage, GrantDeadlineExtensionInput } from "./deadline-extension.args.js";
-import { grantDeadlineExtension, listDeadlineExtensions } from "./deadline-extension.service.js";
+import { effectiveDeadlineOfSection, grantDeadlineExtension, listDeadlineExtensions } from "./deadline-extension.service.js";
 import { DeadlineExtension } from "./deadline-extension.type.js";
 import { SchoolRiskListArgs, SchoolRiskPage } from "./risk.args.js";
 import { districtRiskOverview, escRiskOverview, getSchoolRisk, listSchoolRisks, schoolRiskDetail } from "./risk.service.js";
@@ -151,5 +151,16 @@ export class DeadlineExtensionResolver {
   @FieldResolver(() => Employee, { nullable: true })
   grantedBy(@Root() root: DeadlineExtension, @Ctx() ctx: Context) {
     return root.grantedById === null ? null : ctx.loaders.employee.load(root.grantedById);
+  }
+}
+
+@Resolver(() => ReportingPeriod)
+export class ReportingPeriodDeadlineResolver {
+  @FieldResolver(() => DateTime, { description: "The last instant a section's marks are accepted: the period's deadline, then its school's and its own extensions" })
+  async effectiveDeadlineAt(@Root() root: ReportingPeriod, @Arg("sectionId", () => ID) sectionId: string, @Ctx() ctx: Context) {
+    const id = parseId(sectionId, "sectionId");
+    const s = await ctx.loaders.section.load(id);
+    if (!s) throw notFound("Section", id);
+    return effectiveDeadlineOfSection(ctx.db, root, s);
   }
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { deadlineExtension, reportingPeriod, school } from "@gradewatch/db/schema";
-import { addDays, forecastRisk, isSchoolDay, localDate, RISK_LEVELS, type RiskLevel as DomainRiskLevel, schoolDaysBetween, endOfDay } from "@gradewatch/domain";
+import { addDays, forecastRisk, type RiskForecast, isSchoolDay, localDate, RISK_LEVELS, type RiskLevel as DomainRiskLevel, schoolDaysBetween, endOfDay } from "@gradewatch/domain";
 import type { Actor } from "../../access/actor.js";
 import { riskSchoolScope } from "../../access/scope.js";
 import type { Clock } from "../../clock.js";
@@ -61,8 +61,35 @@ async function scopedSchools(db: Db, actor: Actor, f: { escId?: number; q?: stri
   return { rows, byId: new Map(rows.map((r) => [r.id, r])), ids: narrowed ? rows.map((r) => r.id) : undefined };
 }
 
-function factsAt(db: Db, periodId: number, at: Date, replay: boolean, schoolIds: number[] | undefined) {
-  return replay ? factsAsOf(db, { periodId, at, schoolIds }) : factsFromCounters(db, { periodId, now: at, schoolIds });
+// The present facts and forecasts of every school, kept while nothing they are made of changed: triggers move
+// completion_change_seq on every change to the counters, deadlines, extensions and outages (migration
+// outage_held_first_saved_triggers), and the district clock's minute is part of the key. A ranking between
+// two changes then costs one read of the stamp instead of the counters and a forecast per school.
+interface Present {
+  key: string;
+  facts: Map<number, SchoolRiskFacts>;
+  forecasts: Map<number, RiskForecast>;
+}
+const presentCache = new WeakMap<object, Map<number, Present>>();
+async function presentFacts(db: Db, cacheOwner: object, periodId: number, now: Date): Promise<Present> {
+  const stamp = rowsOf<{ last_value: string; is_called: boolean }>(await db.execute(sql`select last_value, is_called from completion_change_seq`))[0];
+  const key = `${stamp?.last_value}:${stamp?.is_called}:${Math.floor(now.getTime() / 60_000)}`;
+  let cache = presentCache.get(cacheOwner);
+  if (!cache) presentCache.set(cacheOwner, (cache = new Map()));
+  const kept = cache.get(periodId);
+  if (kept?.key === key) return kept;
+  const facts = await factsFromCounters(db, { periodId, now });
+  const present = { key, facts, forecasts: new Map([...facts].map(([id, f]) => [id, forecastRisk(f.facts)])) };
+  cache.set(periodId, present);
+  return present;
+}
+
+async function factsAt(db: Db, cacheOwner: object, periodId: number, at: Date, replay: boolean, schoolIds: number[] | undefined) {
+  if (replay) {
+    const facts = await factsAsOf(db, { periodId, at, schoolIds });
+    return { facts, forecasts: new Map([...facts].map(([id, f]) => [id, forecastRisk(f.facts)])) };
+  }
+  return presentFacts(db, cacheOwner, periodId, at);
 }
 
 /** The end of the last school day before `at`'s day. */
@@ -90,8 +117,7 @@ async function levelsAt(db: Db, cacheOwner: object, periodId: number, at: Date, 
   return new Map(schoolIds.map((id) => [id, cache.get(key(id))!]));
 }
 
-function toRisk(s: SchoolRiskFacts, name: string, extendedTo: string | null, previousLevel: DomainRiskLevel | null): SchoolRisk {
-  const f = forecastRisk(s.facts);
+function toRisk(s: SchoolRiskFacts, f: RiskForecast, name: string, extendedTo: string | null, previousLevel: DomainRiskLevel | null): SchoolRisk {
   return {
     id: s.schoolId,
     schoolId: s.schoolId,
@@ -130,10 +156,13 @@ async function risksOf(db: Db, actor: Actor, clock: Clock, f: { periodId?: strin
   const { at, replay } = instantOf(clock, f.asOf);
   const schools = await scopedSchools(db, actor, f);
   if (schools.rows.length === 0) return { periodId, at, risks: [], facts: new Map() };
-  const [facts, deadlines] = await Promise.all([factsAt(db, periodId, at, replay, schools.ids), deadlinesAsOf(db, periodId, at)]);
+  const { facts, forecasts } = await factsAt(db, clock, periodId, at, replay, schools.ids);
+  const deadlines = await deadlinesAsOf(db, periodId, at);
   const inReach = [...facts.values()].filter((s) => schools.byId.has(s.schoolId));
   const previous = await levelsAt(db, clock, periodId, previousSchoolDayEnd(at), inReach.map((s) => s.schoolId));
-  const risks = inReach.map((s) => toRisk(s, schools.byId.get(s.schoolId)!.name, deadlines?.extendedTo(s.schoolId) ?? null, previous.get(s.schoolId) ?? null));
+  const risks = inReach.map((s) =>
+    toRisk(s, forecasts.get(s.schoolId)!, schools.byId.get(s.schoolId)!.name, deadlines?.extendedTo(s.schoolId) ?? null, previous.get(s.schoolId) ?? null),
+  );
   return { periodId, at, risks, facts };
 }
 

@@ -1,4 +1,4 @@
-import { employee, esc, school } from "@gradewatch/db/schema";
+import { employee, esc, school, section } from "@gradewatch/db/schema";
 import { seed } from "@gradewatch/db/seed";
 import { type TestDbKind, testDbKinds } from "@gradewatch/db/testing";
 import { forecastRisk } from "@gradewatch/domain";
@@ -106,5 +106,12 @@ describe.each(testDbKinds())("risk on the demo district (%s)", (kind: TestDbKind
     expect(risk.data!.schoolRisk).toEqual({ deadlineDay: "2014-11-21", extendedTo: "2014-11-21" });
     const list = await api.gqlAs(directorToken, `{ deadlineExtensions { total items { id school { id } } } }`);
     expect(list.data!.deadlineExtensions.total).toBe(1);
+    // The grid's banner reads the section's effective deadline: the school's extension, to the end of its day in Los Angeles.
+    const [s] = await api.database.db.select({ id: section.id }).from(section).where(eq(section.schoolId, north!.id)).limit(1);
+    const banner = await api.gqlAs(directorToken, `query($p: ID!, $s: ID!) { reportingPeriod(id: $p) { deadlineAt effectiveDeadlineAt(sectionId: $s) } }`, {
+      p: String(periodId),
+      s: String(s!.id),
+    });
+    expect(banner.data!.reportingPeriod).toEqual({ deadlineAt: "2014-11-15T07:59:59.999Z", effectiveDeadlineAt: "2014-11-22T07:59:59.999Z" });
   });
 });

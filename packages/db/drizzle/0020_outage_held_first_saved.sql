@@ -1,0 +1,1 @@
+ALTER TABLE "outage_held_mark" ADD COLUMN "first_changed_at" timestamp with time zone;
