@@ -7,6 +7,7 @@ import type { CompletionRow } from "../dataProvider/risk";
 import { dayLabel } from "./format";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const WHOLE_SCHOOL = "school";
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -32,7 +33,7 @@ export function GrantExtensionForm({
   const notify = useNotify();
   const [open, setOpen] = useState(false);
   const [extendedTo, setExtendedTo] = useState("");
-  const [sectionId, setSectionId] = useState("");
+  const [sectionId, setSectionId] = useState(WHOLE_SCHOOL);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ extendedTo?: string; reason?: string; server?: string }>({});
   const [saving, setSaving] = useState(false);
@@ -57,14 +58,14 @@ export function GrantExtensionForm({
     setSaving(true);
     try {
       await dataProvider.create("deadlineExtensions", {
-        data: { periodId, schoolId, sectionId: sectionId || null, extendedTo, reason: reason.trim(), operationId: operationId.current },
+        data: { periodId, schoolId, sectionId: sectionId === WHOLE_SCHOOL ? null : sectionId, extendedTo, reason: reason.trim(), operationId: operationId.current },
       });
       operationId.current = crypto.randomUUID();
-      notify(`Extension granted: marks now due ${dayLabel(extendedTo)}${sectionId ? " for that section" : ""}`, { type: "success" });
+      notify(`Extension granted: marks now due ${dayLabel(extendedTo)}${sectionId === WHOLE_SCHOOL ? "" : " for that section"}`, { type: "success" });
       setOpen(false);
       setExtendedTo("");
       setReason("");
-      setSectionId("");
+      setSectionId(WHOLE_SCHOOL);
       setErrors({});
       onGranted();
     } catch (err) {
@@ -107,7 +108,7 @@ export function GrantExtensionForm({
       />
       {sections.length > 0 && (
         <TextField select label="For" name="sectionId" value={sectionId} onChange={(e) => setSectionId(e.target.value)} helperText="The whole school, or one section">
-          <MenuItem value="">The whole school</MenuItem>
+          <MenuItem value={WHOLE_SCHOOL}>The whole school</MenuItem>
           {sections
             .filter((s) => s.section)
             .map((s) => (

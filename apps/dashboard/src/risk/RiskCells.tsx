@@ -38,7 +38,7 @@ export const ProjectedFinish = ({ risk }: { risk: SchoolRisk }) => {
 
 /** The first reasons, most important first; the school page has them all. */
 export const TopReasons = ({ risk, max = 2 }: { risk: SchoolRisk; max?: number }) => (
-  <Box component="ul" sx={{ m: 0, pl: 2, maxWidth: 460 }} data-testid="top-reasons">
+  <Box component="ul" sx={{ m: 0, pl: 2, minWidth: 240, maxWidth: 460 }} data-testid="top-reasons">
     {risk.reasons.slice(0, max).map((r) => (
       <Typography component="li" variant="body2" key={r.code + r.text}>
         {r.text}

@@ -173,7 +173,7 @@ const RiskGrid = () => {
         bulkActionButtons={false}
         empty={<NoMatch />}
         data-testid="school-risks"
-        sx={{ "& td": { verticalAlign: "top" } }}
+        sx={{ "& td": { verticalAlign: "top" }, "& .RaDatagrid-tableWrapper": { overflowX: "auto" } }}
       >
         <FunctionField<SchoolRisk>
           label="School"
