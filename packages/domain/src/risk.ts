@@ -100,12 +100,14 @@ export interface RiskForecast {
 /** School days a pace is measured over. */
 const RECENT_DAYS = 3;
 /** Near a deadline people work several times their usual day: a teacher's best day so far, times this, is what they can do on one of the last days. */
-const RUSH = 2.5;
+const RUSH = 4;
 /** A weekend day or holiday before the deadline is worth this much of a school day. */
 const OFF_DAY = 0.5;
 /** School days with no entry at all, while a real share of their marks is left, after which a teacher counts as stopped. */
 const STALL_DAYS = 3;
 const STALL_SHARE = 0.15;
+/** Chance that a teacher with nothing done and one school day left misses; it falls with the days left and the share done. */
+const BEHIND = 0.16;
 /** Chance of missing at or above which a school is at risk, or critical. */
 const AT_RISK_CHANCE = 0.3;
 const CRITICAL_CHANCE = 0.6;
@@ -173,28 +175,29 @@ function outlooks(facts: RiskFacts, today: string, effectiveDays: number): Teach
     const rushPerDay = perDay * RUSH;
     // Capacity: the share of their rush pace the rest needs, over the days left.
     const load = effectiveDays > 0 ? remaining / (rushPerDay * effectiveDays) : Infinity;
-    const capacityChance = clamp((load - 0.7) / 0.8, 0, 1);
+    const capacityChance = clamp((load - 1) / 3, 0, 0.6);
     let stopChance = 0;
     let stalledDays = 0;
     if (notStarted) {
-      // Late starters mostly make it; with a day or two left, rarely.
-      stopChance = clamp(1.05 - 0.15 * effectiveDays, 0.05, 0.9);
+      // Late starters mostly make it with a week left; with three days or less, rarely.
+      stopChance = 1 / (1 + Math.exp(1.6 * (effectiveDays - 4.2)));
     } else {
       const idle = schoolDaysStrictlyBetween(localDate(t.lastEnteredAt!), today);
       if (idle >= STALL_DAYS && remaining / t.expected >= STALL_SHARE) {
         stalledDays = idle;
-        // A pause a long way out is often just the wait before the rush.
-        stopChance = clamp(0.15 * idle - 0.15, 0, 0.85) * Math.min(1, 4 / Math.max(effectiveDays, 1));
+        stopChance = clamp(0.2 * (idle - 1), 0, 0.9);
       }
     }
+    // Far behind with few days left: most such teachers still make it in the rush, but not all.
+    const behindChance = notStarted ? 0 : clamp((BEHIND / Math.max(effectiveDays, 1)) * (remaining / t.expected) ** 4, 0, 0.9);
     out.push({
       teacherId: t.teacherId,
       remaining,
       rushPerDay,
       notStarted,
       stalledDays,
-      capacityShort: load > 0.85,
-      missChance: 1 - (1 - capacityChance) * (1 - stopChance),
+      capacityShort: load > 1,
+      missChance: 1 - (1 - capacityChance) * (1 - stopChance) * (1 - behindChance),
     });
   }
   return out;

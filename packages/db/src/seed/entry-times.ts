@@ -283,13 +283,15 @@ export function drawBehaviour(rng: Random, school: SchoolCircumstances, elementa
     const { from, fixedAfter } = school.rosterError;
     stops.push({ from, until: fixedAfter === null ? Infinity : from + fixedAfter, why: "ROSTER_ERROR" });
   }
+  // Whoever has little time on an ordinary evening (a second job, a family) has little more on the last one.
+  const hoursPerSchoolDay = logUniform(rng, 0.65, 2.4) * habit.hours * school.capacity;
   return {
     startDay,
     marksPerHour: elementary ? logUniform(rng, 30, 150) : logUniform(rng, 100, 400),
-    hoursPerSchoolDay: logUniform(rng, 0.45, 2.4) * habit.hours * school.capacity,
+    hoursPerSchoolDay,
     hoursOffDay: rng.range(1, 4) * school.capacity,
     offDayChance: rng.range(0.2, 0.7),
-    crunchHours: rng.range(3, 7),
+    crunchHours: Math.min(7, hoursPerSchoolDay * rng.range(3.5, 6.5)),
     tau: rng.range(habit.tau[0], habit.tau[1]),
     slack: rng.int(habit.slack[0], habit.slack[1]),
     stops,
