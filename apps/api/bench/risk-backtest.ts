@@ -246,8 +246,8 @@ async function simulateAlt(db: Db): Promise<void> {
     const slice = (a: number[]) => a.slice(i, i + BATCH);
     await db.execute(sql`insert into mark (school_id, period_id, section_id, student_id, grading_item_id, value, entered_by_id, entered_at, updated_at, version)
       select school_id, ${period!.id}, section_id, student_id, item, '3', by, to_timestamp(at / 1000.0), to_timestamp(at / 1000.0), 1
-      from unnest(${slice(cols.school)}::int[], ${slice(cols.section)}::int[], ${slice(cols.student)}::int[], ${slice(cols.item)}::int[],
-        ${slice(cols.by)}::int[], ${slice(cols.at)}::float8[]) as u(school_id, section_id, student_id, item, by, at)`);
+      from unnest(${sql.param(slice(cols.school))}::int[], ${sql.param(slice(cols.section))}::int[], ${sql.param(slice(cols.student))}::int[], ${sql.param(slice(cols.item))}::int[],
+        ${sql.param(slice(cols.by))}::int[], ${sql.param(slice(cols.at))}::float8[]) as u(school_id, section_id, student_id, item, by, at)`);
   }
   await db.execute(sql`analyze mark`);
 }

@@ -240,10 +240,8 @@ async function presentFacts(db: Db, periodId: number, at: Date): Promise<Map<num
   }
   for (const key of openKeys) teacherOf(sectionById.get(Number(key.split(":")[0]))!).expected += itemCount;
   const schoolDays = new Map<number, Map<string, number>>();
-  const counted = new Set<number>();
   for (const m of marks) {
     if (!openKeys.has(`${m.section_id}:${m.student_id}`)) continue;
-    counted.add(m.id);
     const s = sectionById.get(m.section_id)!;
     const t = teacherOf(s);
     const at = date(m.entered_at);
@@ -270,7 +268,7 @@ async function presentFacts(db: Db, periodId: number, at: Date): Promise<Map<num
     }
   }
   for (const t of [...teacherFacts.values()].sort((a, b) => a.teacherId - b.teacherId)) {
-    const facts = out.get(t.schoolId)!.facts as { teachers: RiskFacts["teachers"][number][] };
+    const facts = out.get(t.schoolId)!.facts as unknown as { teachers: RiskFacts["teachers"][number][] };
     facts.teachers.push({ teacherId: t.teacherId, expected: t.expected, entered: t.entered, firstEnteredAt: t.first, lastEnteredAt: t.last, bestDay: Math.max(0, ...t.days.values()) });
   }
   for (const [schoolId, s] of out) {
@@ -281,7 +279,6 @@ async function presentFacts(db: Db, periodId: number, at: Date): Promise<Map<num
     const held = outageMarks.get(schoolId)?.size ?? 0;
     facts.outage = held > 0 ? { label: "November 4 outage", marks: held } : null;
   }
-  void counted;
   return out;
 }
 

@@ -82,7 +82,7 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
     db,
     sql`with sec as (
         select s.id, s.school_id, s.teacher_id from section s
-        where s.level::text = ${period.level} and (${ids}::int[] is null or s.school_id = any(${ids}::int[]))),
+        where s.level::text = ${period.level} and (${sql.param(ids)}::int[] is null or s.school_id = any(${sql.param(ids)}::int[]))),
       items as (select count(*)::int as n from grading_item where period_id = ${periodId}),
       enr as materialized (
         select e.section_id, e.student_id from enrollment e join sec on sec.id = e.section_id
@@ -92,7 +92,7 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
         from enr join sec on sec.id = enr.section_id group by 1, 2),
       counted as (
         select sec.school_id, sec.teacher_id, m.entered_at,
-          width_bucket(extract(epoch from m.entered_at)::float8, ${bounds}::float8[]) as bucket
+          width_bucket(extract(epoch from m.entered_at)::float8, ${sql.param(bounds)}::float8[]) as bucket
         from mark m join sec on sec.id = m.section_id
         where m.period_id = ${periodId} and m.entered_at <= ${atIso}::timestamptz
           and exists (select 1 from enr where enr.section_id = m.section_id and enr.student_id = m.student_id)),
@@ -130,7 +130,7 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
     db,
     sql`select school_id, max(extended_to)::text as extended_to from deadline_extension
       where period_id = ${periodId} and section_id is null and created_at <= ${atIso}::timestamptz
-        and (${ids}::int[] is null or school_id = any(${ids}::int[]))
+        and (${sql.param(ids)}::int[] is null or school_id = any(${sql.param(ids)}::int[]))
       group by school_id`,
   );
   const extendedTo = new Map(extensions.map((e) => [e.school_id, e.extended_to]));
