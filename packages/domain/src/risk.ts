@@ -180,12 +180,13 @@ function outlooks(facts: RiskFacts, today: string, effectiveDays: number): Teach
     let stalledDays = 0;
     if (notStarted) {
       // Late starters mostly make it with a week left; with three days or less, rarely.
-      stopChance = 1 / (1 + Math.exp(1.6 * (effectiveDays - 4.2)));
+      stopChance = 1 / (1 + Math.exp(1.3 * (effectiveDays - 4.2)));
     } else {
       const idle = schoolDaysStrictlyBetween(localDate(t.lastEnteredAt!), today);
       if (idle >= STALL_DAYS && remaining / t.expected >= STALL_SHARE) {
         stalledDays = idle;
-        stopChance = clamp(0.2 * (idle - 1), 0, 0.9);
+        // Days go by without a mark while colleagues work: ill, on leave, locked out. Most do not finish.
+        stopChance = clamp(0.6 + 0.1 * (idle - STALL_DAYS), 0, 0.95);
       }
     }
     // Far behind with few days left: most such teachers still make it in the rush, but not all.

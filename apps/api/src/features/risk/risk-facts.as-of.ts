@@ -31,7 +31,6 @@ interface FactRow {
   early_day: string | null;
   expected: number | null;
   entered: number | null;
-  best: number | null;
   first_at: Date | string | null;
   last_at: Date | string | null;
 }
@@ -46,8 +45,9 @@ function outageLabel(startsAt: Date): string {
 
 /**
  * Facts as of a past instant, from scratch: mark times, enrollment periods, deadline changes, extensions
- * (created_at <= at), outages. One set-based statement for all schools (plus two small reads of the period
- * and its deadline changes), so an as-of ranking of a district stays interactive.
+ * (created_at <= at), outages. A few set-based statements for all schools at once (schools, expected marks by
+ * teacher, counted marks by teacher and day, marks held by each unplanned outage; plus small reads of the
+ * period, its deadline changes, outages and extensions), so an as-of ranking of a district stays interactive.
  */
 export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; schoolIds?: number[] }): Promise<Map<number, SchoolRiskFacts>> {
   const { periodId, at } = opts;
@@ -78,53 +78,60 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
   const atIso = at.toISOString();
   const ids = opts.schoolIds ?? null;
 
-  const result = await rows<FactRow>(
+  const at_ = sql`${atIso}::timestamptz`;
+  const ofLevel = (alias: string) =>
+    sql.raw(`${alias}.level = `).append(sql`${period.level}::period_level and (${sql.param(ids)}::int[] is null or `).append(sql.raw(`${alias}.school_id = any(`)).append(sql`${sql.param(ids)}::int[]))`);
+  const openAt = (e: string) => sql.raw(`${e}.started_at <= `).append(sql`${at_} and (`).append(sql.raw(`${e}.ended_at is null or ${e}.ended_at > `)).append(sql`${at_})`);
+  const unplanned = await rows<{ starts_at: Date | string; ends_at: Date | string }>(
     db,
-    sql`with sec as (
-        select s.id, s.school_id, s.teacher_id from section s
-        where s.level::text = ${period.level} and (${sql.param(ids)}::int[] is null or s.school_id = any(${sql.param(ids)}::int[]))),
-      items as (select count(*)::int as n from grading_item where period_id = ${periodId}),
-      enr as materialized (
-        select e.section_id, e.student_id from enrollment e join sec on sec.id = e.section_id
-        where e.started_at <= ${atIso}::timestamptz and (e.ended_at is null or e.ended_at > ${atIso}::timestamptz)),
-      expected as (
-        select sec.school_id, sec.teacher_id, count(*)::int * (select n from items) as expected
-        from enr join sec on sec.id = enr.section_id group by 1, 2),
-      counted as (
-        select sec.school_id, sec.teacher_id, m.entered_at,
-          width_bucket(extract(epoch from m.entered_at)::float8, ${sql.param(bounds)}::float8[]) as bucket
-        from mark m join sec on sec.id = m.section_id
-        where m.period_id = ${periodId} and m.entered_at <= ${atIso}::timestamptz
-          and exists (select 1 from enr where enr.section_id = m.section_id and enr.student_id = m.student_id)),
-      td as materialized (
-        select school_id, teacher_id, bucket,
-          case when bucket = 0 then to_char(entered_at at time zone 'America/Los_Angeles', 'YYYY-MM-DD') end as early_day,
-          count(*)::int as n, min(entered_at) as first_at, max(entered_at) as last_at
-        from counted group by 1, 2, 3, 4),
-      teacher as (
-        select school_id, teacher_id, sum(n)::int as entered, max(n)::int as best, min(first_at) as first_at, max(last_at) as last_at
-        from td group by 1, 2),
-      outage_marks as (
-        select h.school_id, o.starts_at, count(distinct h.mark_id)::int as n
-        from outage o
-        join mark_history h on h.client_entered_at >= o.starts_at and h.client_entered_at < o.ends_at
-          and h.changed_at > o.ends_at and h.changed_at <= ${atIso}::timestamptz
-        join mark m on m.id = h.mark_id and m.period_id = ${periodId}
-        where o.kind = 'UNPLANNED' and o.starts_at <= ${atIso}::timestamptz
-          and h.section_id in (select id from sec)
-        group by 1, 2)
-      select 'S' as kind, sc.id as school_id, sc.esc_id, null::int as teacher_id, null::int as bucket, null::text as early_day,
-        null::int as expected, null::int as entered, null::int as best, null::timestamptz as first_at, null::timestamptz as last_at
-        from school sc where sc.id in (select school_id from sec)
-      union all
-      select 'T', coalesce(x.school_id, t.school_id), null, coalesce(x.teacher_id, t.teacher_id), null, null,
-        coalesce(x.expected, 0), coalesce(t.entered, 0), t.best, t.first_at, t.last_at
-        from expected x full join teacher t on t.school_id = x.school_id and t.teacher_id = x.teacher_id
-      union all
-      select 'D', school_id, null, null, bucket, early_day, null, sum(n)::int, null, null, null from td group by school_id, bucket, early_day
-      union all
-      select 'O', school_id, null, null, null, null, null, n, null, starts_at, null from outage_marks`,
+    sql`select starts_at, ends_at from outage where kind = 'UNPLANNED' and starts_at <= ${at_} order by starts_at`,
   );
+  // Plain hash joins rather than CTEs, so PostgreSQL can scan marks and history in parallel; at most one enrollment
+  // of a student in a section is open at an instant (one ends before the next starts), so joining counts each mark once.
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const schools = await rows<FactRow>(
+      tx as unknown as Db,
+      sql`select 'S' as kind, sc.id as school_id, sc.esc_id from school sc where sc.id in (select s.school_id from section s where ${ofLevel("s")})`,
+    );
+    const expected = await rows<FactRow>(
+      tx as unknown as Db,
+      sql`select 'T' as kind, s.school_id, s.teacher_id, count(*)::int * (select count(*)::int from grading_item where period_id = ${periodId}) as expected
+        from enrollment e join section s on s.id = e.section_id
+        where ${ofLevel("s")} and ${openAt("e")}
+        group by 1, 2, 3`,
+    );
+    const byDay = await rows<FactRow>(
+      tx as unknown as Db,
+      sql`select 'D' as kind, s.school_id, s.teacher_id,
+          width_bucket(extract(epoch from m.entered_at)::float8, ${sql.param(bounds)}::float8[]) as bucket,
+          case when m.entered_at < ${new Date(bounds[0]! * 1000).toISOString()}::timestamptz
+            then to_char(m.entered_at at time zone 'America/Los_Angeles', 'YYYY-MM-DD') end as early_day,
+          count(*)::int as entered, min(m.entered_at) as first_at, max(m.entered_at) as last_at
+        from mark m
+        join (select e.section_id, e.student_id, s.school_id, s.teacher_id from enrollment e join section s on s.id = e.section_id
+          where ${ofLevel("s")} and ${openAt("e")}) s on s.section_id = m.section_id and s.student_id = m.student_id
+        where m.period_id = ${periodId} and m.entered_at <= ${at_}
+        group by 1, 2, 3, 4, 5`,
+    );
+    const held: FactRow[] = [];
+    for (const o of unplanned) {
+      const start = asDate(o.starts_at)!.toISOString();
+      const end = asDate(o.ends_at)!.toISOString();
+      held.push(
+        ...(await rows<FactRow>(
+          tx as unknown as Db,
+          sql`select 'O' as kind, h.school_id, count(distinct h.mark_id)::int as entered, ${start}::timestamptz as first_at
+            from mark_history h join mark m on m.id = h.mark_id
+            where h.client_entered_at >= ${start}::timestamptz and h.client_entered_at < ${end}::timestamptz
+              and h.changed_at > ${end}::timestamptz and h.changed_at <= ${at_}
+              and m.period_id = ${periodId} and h.section_id in (select s.id from section s where ${ofLevel("s")})
+            group by 1, 2`,
+        )),
+      );
+    }
+    return [...schools, ...expected, ...byDay, ...held];
+  });
 
   const extensions = await rows<{ school_id: number; extended_to: string }>(
     db,
@@ -136,7 +143,14 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
   const extendedTo = new Map(extensions.map((e) => [e.school_id, e.extended_to]));
 
   const byDay = new Map<number, Map<string, number>>();
-  const teachers = new Map<number, TeacherProgressFacts[]>();
+  const teachers = new Map<number, Map<number, TeacherProgressFacts & { days: Map<string, number> }>>();
+  const teacherOf = (schoolId: number, teacherId: number) => {
+    const list = teachers.get(schoolId) ?? new Map<number, TeacherProgressFacts & { days: Map<string, number> }>();
+    teachers.set(schoolId, list);
+    let t = list.get(teacherId);
+    if (!t) list.set(teacherId, (t = { teacherId, expected: 0, entered: 0, firstEnteredAt: null, lastEnteredAt: null, bestDay: 0, days: new Map() }));
+    return t;
+  };
   const outages = new Map<number, { label: string; marks: number }>();
   for (const r of result) {
     if (r.kind === "S") {
@@ -156,21 +170,19 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
         },
       });
     } else if (r.kind === "T") {
-      const list = teachers.get(r.school_id) ?? [];
-      list.push({
-        teacherId: r.teacher_id!,
-        expected: r.expected!,
-        entered: r.entered!,
-        firstEnteredAt: asDate(r.first_at),
-        lastEnteredAt: asDate(r.last_at),
-        bestDay: r.best ?? 0,
-      });
-      teachers.set(r.school_id, list);
+      teacherOf(r.school_id, r.teacher_id!).expected = r.expected!;
     } else if (r.kind === "D") {
       const day = r.bucket !== null && r.bucket >= 1 && r.bucket <= days.length ? days[r.bucket - 1]! : r.early_day!;
       const m = byDay.get(r.school_id) ?? new Map<string, number>();
       m.set(day, (m.get(day) ?? 0) + r.entered!);
       byDay.set(r.school_id, m);
+      const t = teacherOf(r.school_id, r.teacher_id!);
+      const first = asDate(r.first_at)!;
+      const last = asDate(r.last_at)!;
+      t.entered += r.entered!;
+      t.days.set(day, (t.days.get(day) ?? 0) + r.entered!);
+      if (!t.firstEnteredAt || first < t.firstEnteredAt) t.firstEnteredAt = first;
+      if (!t.lastEnteredAt || last > t.lastEnteredAt) t.lastEnteredAt = last;
     } else {
       const marks = r.entered!;
       const current = outages.get(r.school_id);
@@ -178,7 +190,9 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
     }
   }
   for (const [schoolId, s] of out) {
-    const list = (teachers.get(schoolId) ?? []).sort((a, b) => a.teacherId - b.teacherId);
+    const list = [...(teachers.get(schoolId)?.values() ?? [])]
+      .sort((a, b) => a.teacherId - b.teacherId)
+      .map(({ days: perDay, ...t }): TeacherProgressFacts => ({ ...t, bestDay: Math.max(0, ...perDay.values()) }));
     const facts = s.facts as { -readonly [K in keyof RiskFacts]: RiskFacts[K] };
     facts.teachers = list;
     facts.expected = list.reduce((n, t) => n + t.expected, 0);
