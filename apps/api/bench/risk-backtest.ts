@@ -139,9 +139,11 @@ async function rankingTime(db: Db): Promise<number> {
 // ---------------------------------------------------------------------------------------------------------
 // A second behavioural simulator, written independently of the seed's model (no code shared with it):
 // everybody works toward November 14 from the start (no announcement); a teacher starts on a day drawn
-// from how many school days before the deadline they leave themselves (geometric), then works on each
-// school day with a personal probability, at a personal daily rate that ramps up linearly (not as
-// 1/time left) over the last four school days; each day a teacher may drop out (hazard), half of those
+// from how many school days before the deadline they leave themselves (3 + geometric), then works on each
+// school day with a personal probability (45-95%; every day of the last three), at a constant personal
+// daily rate (meant to finish with room to spare, times 0.8-1.6: some overestimate themselves) that ramps
+// up linearly (not as 1/time left) over the last four school days; each day a teacher may drop out
+// (hazard 0.6%), half of those
 // come back after a geometric number of days; some schools lose a stretch of days school-wide (a broken
 // computer lab, a network problem), during which nobody there enters anything. Marks are typed at a
 // random time between 3:30 and 8:30 pm. No outage, no mark history: only marks and their times.
@@ -198,10 +200,11 @@ async function simulateAlt(db: Db): Promise<void> {
   const cols = { school: [] as number[], section: [] as number[], student: [] as number[], item: [] as number[], by: [] as number[], at: [] as number[] };
   for (const [teacherId, list] of byTeacher) {
     const n = list.length * items.length;
-    const before = 1 + rng.geometric(0.12);
+    const before = 3 + rng.geometric(0.15);
     const startIndex = Math.max(0, days.length - before);
     const workChance = rng.range(0.45, 0.95);
-    const rate = (n / Math.max(2, days.length - startIndex)) * rng.range(0.5, 2.2);
+    // A pace chosen to finish with room to spare, give or take: some overestimate themselves.
+    const rate = (n / Math.max(1, workChance * (days.length - startIndex) * 0.4)) * rng.range(0.8, 1.6);
     const ramp = rng.range(0, 2.5);
     let out = false;
     let backOn = Infinity;
@@ -215,8 +218,9 @@ async function simulateAlt(db: Db): Promise<void> {
         backOn = rng.next() < 0.5 ? i + 1 + rng.geometric(0.35) : Infinity;
       }
       if (out && i >= backOn) out = false;
-      if (out || blocked.has(day) || rng.next() > workChance) continue;
       const fromEnd = days.length - 1 - i;
+      // The last three school days nobody skips.
+      if (out || blocked.has(day) || (fromEnd >= 3 && rng.next() > workChance)) continue;
       const today = Math.min(n - done, Math.round(rate * (1 + (fromEnd < 4 ? (ramp * (4 - fromEnd)) / 4 : 0)) * rng.range(0.6, 1.4)));
       const start = zonedInstant(day, "15:30").getTime() + rng.range(0, 5 * 3600_000);
       for (let k = 0; k < today; k++) times.push(start + k * rng.range(15_000, 60_000));

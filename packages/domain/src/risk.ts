@@ -106,6 +106,8 @@ const OFF_DAY = 0.5;
 /** School days with no entry at all, while a real share of their marks is left, after which a teacher counts as stopped. */
 const STALL_DAYS = 3;
 const STALL_SHARE = 0.15;
+/** Share of a school's teachers with marks left beyond which not having started is that school's way of working, not an alarm. */
+const PEER_SHARE = 0.4;
 /** Chance that a teacher with nothing done and one school day left misses; it falls with the days left and the share done. */
 const BEHIND = 0.16;
 /** Chance of missing at or above which a school is at risk, or critical. */
@@ -166,6 +168,11 @@ function outlooks(facts: RiskFacts, today: string, effectiveDays: number): Teach
   // Someone who has not started is assumed as fast, for their load, as the school's median teacher.
   const ratios = facts.teachers.filter((t) => t.entered > 0 && t.expected > 0).map((t) => usual(t) / t.expected);
   const typicalRatio = median(ratios) ?? 1 / 3;
+  // Not having started means more when colleagues are at it than when much of the school works that way;
+  // with two days left it is an alarm either way.
+  const open = facts.teachers.filter((t) => t.expected > t.entered);
+  const notStartedShare = open.length ? open.filter((t) => t.entered === 0).length / open.length : 0;
+  const unusual = (share: number) => clamp((PEER_SHARE - share) / (PEER_SHARE - 0.02), 0.03, 1);
   const out: TeacherOutlook[] = [];
   for (const t of facts.teachers) {
     const remaining = Math.max(0, t.expected - t.entered);
@@ -180,7 +187,7 @@ function outlooks(facts: RiskFacts, today: string, effectiveDays: number): Teach
     let stalledDays = 0;
     if (notStarted) {
       // Late starters mostly make it with a week left; with three days or less, rarely.
-      stopChance = 1 / (1 + Math.exp(1.3 * (effectiveDays - 4.2)));
+      stopChance = (effectiveDays > 2.5 ? unusual(notStartedShare) : 1) / (1 + Math.exp(1.3 * (effectiveDays - 4.2)));
     } else {
       const idle = schoolDaysStrictlyBetween(localDate(t.lastEnteredAt!), today);
       if (idle >= STALL_DAYS && remaining / t.expected >= STALL_SHARE) {
