@@ -171,12 +171,12 @@ describe("forecastRisk", () => {
   });
 
   it("should worry about a teacher who has not started while colleagues work, more than about a school that starts late together", () => {
-    const started = (id: number) => ({ id, expected: 200, days: { "2014-11-06": 40, "2014-11-07": 40 } });
-    const idle = (id: number) => ({ id, expected: 200, days: {} });
-    const lone = forecastRisk(school({ now: "2014-11-10 07:00", teachers: [1, 2, 3, 4, 5, 6, 7, 8, 9].map(started).concat(idle(10)) }));
+    const started = (id: number): TeacherHistory => ({ id, expected: 200, days: { "2014-11-06": 40, "2014-11-07": 40 } });
+    const idle = (id: number): TeacherHistory => ({ id, expected: 200, days: {} });
+    const lone = forecastRisk(school({ now: "2014-11-10 07:00", teachers: [...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(started), idle(10)] }));
     expect(lone.level).toBe("AT_RISK");
     expect(lone.reasons[0]).toEqual({ code: "NOT_STARTED", text: "1 teacher has entered nothing", teacherIds: [10] });
-    const together = forecastRisk(school({ now: "2014-11-10 07:00", teachers: [1, 2, 3, 4, 5].map(started).concat([6, 7, 8, 9, 10].map(idle)) }));
+    const together = forecastRisk(school({ now: "2014-11-10 07:00", teachers: [...[1, 2, 3, 4, 5].map(started), ...[6, 7, 8, 9, 10].map(idle)] }));
     expect(together.level).toBe("ON_TRACK");
     expect(together.reasons.find((r) => r.code === "NOT_STARTED")?.teacherIds).toEqual([6, 7, 8, 9, 10]);
   });
