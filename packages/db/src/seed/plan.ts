@@ -192,5 +192,9 @@ export function planDistrict(scale: SeedScale, seed: number): DistrictPlan {
   demoSchool.capacity = 1;
   demoSchool.outageHit = false;
   demoSchool.rosterError = null;
+  // The demo director's story: another school of ESC North, quick off the mark, has had two teachers locked out
+  // by a roster error since October 30, not fixed.
+  const lockedOut = schools.find((s) => s.level === "ELEMENTARY" && s.escIndex === 0 && !s.demo);
+  if (scale === "demo" && lockedOut) Object.assign(lockedOut, { pace: "AHEAD", rosterError: { from: 3, fixedAfter: null, teachers: 2 } });
   return { scale, config, schools };
 }
