@@ -79,9 +79,15 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
   const ids = opts.schoolIds ?? null;
 
   const at_ = sql`${atIso}::timestamptz`;
-  const ofLevel = (alias: string) =>
-    sql.raw(`${alias}.level = `).append(sql`${period.level}::period_level and (${sql.param(ids)}::int[] is null or `).append(sql.raw(`${alias}.school_id = any(`)).append(sql`${sql.param(ids)}::int[]))`);
-  const openAt = (e: string) => sql.raw(`${e}.started_at <= `).append(sql`${at_} and (`).append(sql.raw(`${e}.ended_at is null or ${e}.ended_at > `)).append(sql`${at_})`);
+  // Sections of the period's level (in the schools asked for), and enrollments open at `at`.
+  const ofLevel = (alias: string) => {
+    const a = sql.identifier(alias);
+    return sql`${a}.level = ${period.level}::period_level and (${sql.param(ids)}::int[] is null or ${a}.school_id = any(${sql.param(ids)}::int[]))`;
+  };
+  const openAt = (alias: string) => {
+    const a = sql.identifier(alias);
+    return sql`${a}.started_at <= ${at_} and (${a}.ended_at is null or ${a}.ended_at > ${at_})`;
+  };
   const unplanned = await rows<{ starts_at: Date | string; ends_at: Date | string }>(
     db,
     sql`select starts_at, ends_at from outage where kind = 'UNPLANNED' and starts_at <= ${at_} order by starts_at`,
