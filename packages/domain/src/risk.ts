@@ -192,7 +192,7 @@ function outlooks(facts: RiskFacts, today: string, effectiveDays: number): Teach
       const idle = schoolDaysStrictlyBetween(localDate(t.lastEnteredAt!), today);
       if (idle >= STALL_DAYS && remaining / t.expected >= STALL_SHARE) {
         stalledDays = idle;
-        // Days go by without a mark while colleagues work: ill, on leave, locked out. Most do not finish.
+        // Days go by without a mark with a good share left: ill, on leave, locked out. Most do not finish.
         stopChance = clamp(0.6 + 0.1 * (idle - STALL_DAYS), 0, 0.95);
       }
     }
