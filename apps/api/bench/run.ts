@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   marks: () => import("./marks.js"),
   lists: () => import("./lists.js"),
   risk: () => import("./risk.js"),
+  "risk-backtest": () => import("./risk-backtest.js"),
 };
 
 const name = process.argv[2];

@@ -1,4 +1,4 @@
-import { localDate, schoolDaysBetween } from "./calendar.js";
+import { addDays, isSchoolDay, localDate, schoolDaysBetween } from "./calendar.js";
 
 // Forecast and risk of one school (or ESC, or teacher) missing a reporting period's deadline. Pure: it sees
 // only what the system records (marks and their times, enrollments, extensions, outages, problem reports),
@@ -17,6 +17,11 @@ export interface TeacherProgressFacts {
   /** When the teacher's first and latest counted marks were entered; null when none. */
   firstEnteredAt: Date | null;
   lastEnteredAt: Date | null;
+  /**
+   * Most counted marks this teacher entered on one local day: what they have shown they can do in a day.
+   * Optional; without it the forecast falls back on the teacher's average over the days they worked.
+   */
+  bestDay?: number;
 }
 
 export interface ReportFact {
@@ -45,7 +50,16 @@ export interface RiskFacts {
   openReports?: readonly ReportFact[];
 }
 
-export type RiskReasonCode = "COMPLETE" | "NOTHING_EXPECTED" | "PACE" | "NOT_STARTED" | "STALLED" | "OUTAGE" | "REPORTS" | "PAST_DEADLINE";
+export type RiskReasonCode =
+  | "COMPLETE"
+  | "NOTHING_EXPECTED"
+  | "PACE"
+  | "NOT_STARTED"
+  | "STALLED"
+  | "CAPACITY"
+  | "OUTAGE"
+  | "REPORTS"
+  | "PAST_DEADLINE";
 
 export interface RiskReason {
   code: RiskReasonCode;
@@ -72,26 +86,233 @@ export interface RiskForecast {
   reasons: RiskReason[];
   /** Orders a ranking: higher is worse. */
   score: number;
+  /** The forecast's chance (0-1) that some teacher, hence the school, is not done by the deadline. */
+  missChance?: number;
 }
 
-const RECENT_DAYS = 3;
 
-/** Placeholder forecast (issue 9 replaces it): needed pace against the pace of the last school days. */
+// The model, in words: a school finishes when its slowest teacher does. Each teacher with marks left may miss
+// because they cannot do the rest in the days left even working flat out (capacity), because they have not
+// started, or because they have stopped (ill, on leave, locked out by a roster error). The school's chance of
+// missing is that of at least one of its teachers missing. Raw completion is not the signal: people meet a
+// deadline in a rush, so a school at 30% a week out is ordinary.
+
+/** School days a pace is measured over. */
+const RECENT_DAYS = 3;
+/** Near a deadline people work several times their usual day: a teacher's best day so far, times this, is what they can do on one of the last days. */
+const RUSH = 4;
+/** A weekend day or holiday before the deadline is worth this much of a school day. */
+const OFF_DAY = 0.5;
+/** School days with no entry at all, while a real share of their marks is left, after which a teacher counts as stopped. */
+const STALL_DAYS = 3;
+const STALL_SHARE = 0.15;
+/** Share of a school's teachers with marks left beyond which not having started is that school's way of working, not an alarm. */
+const PEER_SHARE = 0.4;
+/** Chance that a teacher with nothing done and one school day left misses; it falls with the days left and the share done. */
+const BEHIND = 0.16;
+/** Chance of missing at or above which a school is at risk, or critical. */
+const AT_RISK_CHANCE = 0.3;
+const CRITICAL_CHANCE = 0.6;
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const dayName = (day: string) => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
+
+const REPORT_WORDS: Record<string, string> = {
+  DATA_LOSS: "lost data",
+  ROSTER_ERROR: "a roster error",
+  SYSTEM_OUTAGE: "an outage",
+  ACCESS: "access",
+  PERFORMANCE: "a slow system",
+  TRAINING: "training",
+  STAFFING: "staffing",
+};
+/** Open reports that by themselves put a school at risk. */
+const SERIOUS_CATEGORIES = new Set(["DATA_LOSS", "ROSTER_ERROR", "STAFFING"]);
+
+interface TeacherOutlook {
+  teacherId: number;
+  remaining: number;
+  /** Marks a day they can do in the rush. */
+  rushPerDay: number;
+  notStarted: boolean;
+  /** School days with no entry since their last one (0 unless stopped). */
+  stalledDays: number;
+  capacityShort: boolean;
+  missChance: number;
+}
+
+/** School days strictly between two local days. */
+function schoolDaysStrictlyBetween(after: string, before: string): number {
+  if (addDays(after, 1) > addDays(before, -1)) return 0;
+  return schoolDaysBetween(addDays(after, 1), addDays(before, -1)).length;
+}
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function outlooks(facts: RiskFacts, today: string, effectiveDays: number): TeacherOutlook[] {
+  // A teacher's usual day: their best day so far, else their average over the school days they worked.
+  const usual = (t: TeacherProgressFacts): number => {
+    if (t.entered === 0 || !t.firstEnteredAt || !t.lastEnteredAt) return 0;
+    if (t.bestDay && t.bestDay > 0) return t.bestDay;
+    const worked = Math.max(1, schoolDaysBetween(localDate(t.firstEnteredAt), localDate(t.lastEnteredAt)).length);
+    return t.entered / worked;
+  };
+  // Someone who has not started is assumed as fast, for their load, as the school's median teacher.
+  const ratios = facts.teachers.filter((t) => t.entered > 0 && t.expected > 0).map((t) => usual(t) / t.expected);
+  const typicalRatio = median(ratios) ?? 1 / 3;
+  // Not having started means more when colleagues are at it than when much of the school works that way;
+  // with two days left it is an alarm either way.
+  const open = facts.teachers.filter((t) => t.expected > t.entered);
+  const notStartedShare = open.length ? open.filter((t) => t.entered === 0).length / open.length : 0;
+  const unusual = (share: number) => clamp((PEER_SHARE - share) / (PEER_SHARE - 0.02), 0.03, 1);
+  const out: TeacherOutlook[] = [];
+  for (const t of facts.teachers) {
+    const remaining = Math.max(0, t.expected - t.entered);
+    if (remaining === 0) continue;
+    const notStarted = t.entered === 0;
+    const perDay = Math.max(1, notStarted ? typicalRatio * t.expected : usual(t));
+    const rushPerDay = perDay * RUSH;
+    // Capacity: the share of their rush pace the rest needs, over the days left.
+    const load = effectiveDays > 0 ? remaining / (rushPerDay * effectiveDays) : Infinity;
+    const capacityChance = clamp((load - 1) / 3, 0, 0.6);
+    let stopChance = 0;
+    let stalledDays = 0;
+    if (notStarted) {
+      // Late starters mostly make it with a week left; with three days or less, rarely.
+      stopChance = (effectiveDays > 2.5 ? unusual(notStartedShare) : 1) / (1 + Math.exp(1.3 * (effectiveDays - 4.2)));
+    } else {
+      const idle = schoolDaysStrictlyBetween(localDate(t.lastEnteredAt!), today);
+      if (idle >= STALL_DAYS && remaining / t.expected >= STALL_SHARE) {
+        stalledDays = idle;
+        // Days go by without a mark with a good share left: ill, on leave, locked out. Most do not finish.
+        stopChance = clamp(0.6 + 0.1 * (idle - STALL_DAYS), 0, 0.95);
+      }
+    }
+    // Far behind with few days left: most such teachers still make it in the rush, but not all.
+    const behindChance = notStarted ? 0 : clamp((BEHIND / Math.max(effectiveDays, 1)) * (remaining / t.expected) ** 4, 0, 0.9);
+    out.push({
+      teacherId: t.teacherId,
+      remaining,
+      rushPerDay,
+      notStarted,
+      stalledDays,
+      capacityShort: load > 1,
+      missChance: 1 - (1 - capacityChance) * (1 - stopChance) * (1 - behindChance),
+    });
+  }
+  return out;
+}
+
+/** The forecast for one school (or any group of teachers) from what the system has recorded by `facts.now`. */
 export function forecastRisk(facts: RiskFacts): RiskForecast {
   const today = localDate(facts.now);
   const deadlineDay = localDate(facts.deadline);
   const remaining = Math.max(0, facts.expected - facts.entered);
-  const percent = facts.expected === 0 ? 100 : Math.round((1000 * facts.entered) / facts.expected) / 10;
-  const schoolDaysLeft = today > deadlineDay ? 0 : schoolDaysBetween(today, deadlineDay).length;
-  const recent = schoolDaysBetween(facts.windowOpensOn, today).filter((d) => d < today).slice(-RECENT_DAYS);
-  const pacePerDay = recent.length === 0 ? 0 : facts.enteredByDay.filter((d) => recent.includes(d.day)).reduce((s, d) => s + d.entered, 0) / recent.length;
-  const neededPerDay = remaining === 0 ? 0 : schoolDaysLeft === 0 ? remaining : remaining / schoolDaysLeft;
+  const percent = facts.expected === 0 ? 100 : Math.floor((1000 * Math.min(facts.entered, facts.expected)) / facts.expected) / 10;
+  const left = today > deadlineDay ? [] : schoolDaysBetween(today, deadlineDay);
+  const schoolDaysLeft = left.length;
+  let offDays = 0;
+  for (let d = today; d <= deadlineDay; d = addDays(d, 1)) if (!isSchoolDay(d)) offDays++;
+  const effectiveDays = facts.now > facts.deadline ? 0 : schoolDaysLeft + OFF_DAY * offDays;
+
+  // Pace: marks entered from the first of the last school days before today up to today (weekend work counts).
+  const recent = schoolDaysBetween(facts.windowOpensOn, addDays(today, -1)).slice(-RECENT_DAYS);
+  const pacePerDay =
+    recent.length === 0 ? 0 : facts.enteredByDay.filter((d) => d.day >= recent[0]! && d.day < today).reduce((s, d) => s + d.entered, 0) / recent.length;
+  const neededPerDay = remaining === 0 ? 0 : effectiveDays === 0 ? remaining : remaining / Math.max(1, schoolDaysLeft);
+
   if (remaining === 0) {
-    return { level: "COMPLETE", percent, remaining, schoolDaysLeft, neededPerDay: 0, pacePerDay, projectedFinish: null, reasons: [{ code: facts.expected === 0 ? "NOTHING_EXPECTED" : "COMPLETE", text: facts.expected === 0 ? "No marks expected" : "All marks entered" }], score: 0 };
+    const nothing = facts.expected === 0;
+    return {
+      level: "COMPLETE",
+      percent,
+      remaining,
+      schoolDaysLeft,
+      neededPerDay: 0,
+      pacePerDay,
+      projectedFinish: null,
+      reasons: [{ code: nothing ? "NOTHING_EXPECTED" : "COMPLETE", text: nothing ? "No marks expected" : "All marks entered" }],
+      score: 0,
+      missChance: 0,
+    };
   }
-  const ratio = pacePerDay / neededPerDay;
-  const level: RiskLevel = schoolDaysLeft === 0 || ratio < 0.5 ? "CRITICAL" : ratio < 1 ? "AT_RISK" : "ON_TRACK";
-  const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+  const teachers = outlooks(facts, today, effectiveDays);
+  let missChance = effectiveDays === 0 ? 1 : 1 - teachers.reduce((p, t) => p * (1 - t.missChance), 1);
+  // The school finishes when its slowest teacher does, each working at their rush pace from today.
+  const slowest = Math.max(0, ...teachers.map((t) => Math.ceil(t.remaining / t.rushPerDay)));
+  let projectedFinish: string | null = null;
+  if (slowest > 0) {
+    let d = today;
+    let n = isSchoolDay(d) ? 1 : 0;
+    while (n < slowest) {
+      d = addDays(d, 1);
+      if (isSchoolDay(d)) n++;
+    }
+    while (!isSchoolDay(d)) d = addDays(d, 1);
+    projectedFinish = d;
+  }
+
+  const reasons: RiskReason[] = [];
+  if (facts.now > facts.deadline) {
+    reasons.push({ code: "PAST_DEADLINE", text: `Deadline ${dayName(deadlineDay)} passed with ${plural(remaining, "mark", "marks")} missing (${percent}% entered)` });
+  }
+  reasons.push({
+    code: "PACE",
+    text: `${percent}% entered, ${plural(schoolDaysLeft, "school day", "school days")} left, needs ${fmt(neededPerDay)} marks a day, pace ${fmt(pacePerDay)} a day over the last ${plural(recent.length, "school day", "school days")}`,
+  });
+  const stalled = teachers.filter((t) => t.stalledDays > 0).sort((a, b) => b.stalledDays - a.stalledDays);
+  if (stalled.length > 0) {
+    const marks = stalled.reduce((s, t) => s + t.remaining, 0);
+    reasons.push({
+      code: "STALLED",
+      text: `${plural(stalled.length, "teacher has", "teachers have")} entered nothing for ${stalled.at(-1)!.stalledDays} school days or more, with ${plural(marks, "mark", "marks")} left`,
+      teacherIds: stalled.map((t) => t.teacherId),
+    });
+  }
+  const notStarted = teachers.filter((t) => t.notStarted);
+  if (notStarted.length > 0) {
+    reasons.push({ code: "NOT_STARTED", text: `${plural(notStarted.length, "teacher has", "teachers have")} entered nothing`, teacherIds: notStarted.map((t) => t.teacherId) });
+  }
+  const short = teachers.filter((t) => t.capacityShort && !t.notStarted).sort((a, b) => b.remaining / b.rushPerDay - a.remaining / a.rushPerDay);
+  if (short.length > 0) {
+    const worst = short[0]!;
+    reasons.push({
+      code: "CAPACITY",
+      text: `${plural(short.length, "teacher needs", "teachers need")} about their best days so far or more, every day left: the slowest has ${plural(worst.remaining, "mark", "marks")} left, about ${fmt(worst.remaining / Math.max(effectiveDays, 1))} a day against a best day of ${fmt(worst.rushPerDay / RUSH)}`,
+      teacherIds: short.map((t) => t.teacherId),
+    });
+  }
+  if (facts.outage && facts.outage.marks > 0) {
+    reasons.push({ code: "OUTAGE", text: `hit by the ${facts.outage.label}: ${plural(facts.outage.marks, "mark", "marks")} re-entered` });
+  }
+  const reports = facts.openReports ?? [];
+  if (reports.length > 0) {
+    const byCategory = new Map<string, number>();
+    for (const r of reports) byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + 1);
+    const about = [...byCategory]
+      .filter(([c]) => REPORT_WORDS[c])
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${n === reports.length ? (n === 1 ? "about" : "all about") : `${n === 1 ? "one" : fmt(n)} about`} ${REPORT_WORDS[c]}`);
+    reasons.push({ code: "REPORTS", text: `${plural(reports.length, "open problem report", "open problem reports")}${about.length ? `, ${about.join(", ")}` : ""}` });
+    if (reports.some((r) => r.severity === "CRITICAL" || SERIOUS_CATEGORIES.has(r.category))) missChance = Math.max(missChance, AT_RISK_CHANCE);
+  }
+
+  const level: RiskLevel = facts.now > facts.deadline || missChance >= CRITICAL_CHANCE ? "CRITICAL" : missChance >= AT_RISK_CHANCE ? "AT_RISK" : "ON_TRACK";
+  // Most important first: what decided the level before the pace line.
+  const order: RiskReasonCode[] =
+    level === "ON_TRACK"
+      ? ["PAST_DEADLINE", "PACE", "NOT_STARTED", "STALLED", "CAPACITY", "OUTAGE", "REPORTS"]
+      : ["PAST_DEADLINE", "STALLED", "NOT_STARTED", "CAPACITY", "REPORTS", "PACE", "OUTAGE"];
+  reasons.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
   return {
     level,
     percent,
@@ -99,8 +320,9 @@ export function forecastRisk(facts: RiskFacts): RiskForecast {
     schoolDaysLeft,
     neededPerDay,
     pacePerDay,
-    projectedFinish: null,
-    reasons: [{ code: "PACE", text: `${percent}% entered, ${schoolDaysLeft} school days left, needs ${fmt(neededPerDay)} marks a day, pace ${fmt(pacePerDay)} a day over the last ${recent.length} school days` }],
-    score: RISK_LEVELS.indexOf(level) * 1000 + (100 - percent),
+    projectedFinish,
+    reasons,
+    score: RISK_LEVELS.indexOf(level) * 1000 + Math.round(missChance * 500) + (100 - percent),
+    missChance,
   };
 }

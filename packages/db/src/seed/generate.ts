@@ -1,6 +1,6 @@
 import { MARK_SCALE_VALUES, type MarkScale } from "@gradewatch/domain";
 import type { ColumnBuffer, SchoolRows } from "./columns.js";
-import { type EntryCalendar, entryTimes, clearOfBlackouts, workPlan, type WorkPlan } from "./entry-times.js";
+import { type Behaviour, clearOfBlackouts, drawBehaviour, type EntryCalendar, entryTimes } from "./entry-times.js";
 import { ELECTIVES, FIRST_NAMES, LAST_NAMES, SECONDARY_COURSES } from "./names.js";
 import type { SchoolPlan } from "./plan.js";
 import { deriveSeed, Random } from "./random.js";
@@ -247,24 +247,29 @@ function addMarks(
   };
   let times = new Float64Array(1024);
   let saved = new Float64Array(1024);
+  // A roster error locks out the first few teachers the school's list gives it.
+  const locked = new Set([...byTeacher.keys()].slice(0, plan.rosterError?.teachers ?? 0));
   for (const [teacherId, teacherSections] of byTeacher) {
     const elementary = teacherSections[0]!.elementary;
     const period = elementary ? ctx.elementary : ctx.secondary;
     const n = teacherSections.reduce((sum, s) => sum + s.students.length, 0) * period.items.length;
+    const behaviour: Behaviour = drawBehaviour(rng, plan, elementary, locked.has(teacherId));
     // The demo teacher is halfway through: some marks in before the clock starts, the rest to do.
-    const override: Partial<WorkPlan> | undefined =
-      teacherSections[0]!.id === demoSectionId ? { startDay: 7, finishDay: 11, sessions: 4 } : undefined;
-    const work = workPlan(rng, plan.pace, elementary, override);
+    if (teacherSections[0]!.id === demoSectionId) {
+      Object.assign(behaviour, { startDay: 5, tau: 3, slack: 0, marksPerHour: 60, hoursPerSchoolDay: 0.7, stops: [], outageHit: false });
+    }
     if (times.length < n) {
       times = new Float64Array(n * 2);
       saved = new Float64Array(n * 2);
     }
-    entryTimes(rng, ctx.calendar, work, n, times, saved);
+    const typed = entryTimes(rng, ctx.calendar, behaviour, n, elementary, times, saved);
     let k = 0;
     for (const section of teacherSections) {
       for (const studentId of section.students) {
         const a = ability.get(studentId)!;
         for (const item of period.items) {
+          // Marks never typed by the end of the window: the teacher did not finish.
+          if (k >= typed) break;
           const typedAt = times[k]!;
           const enteredAt = saved[k++]!;
           const value = markValue(rng, item.scale, a);

@@ -58,6 +58,12 @@ export interface SchoolPlan {
   students: number;
   /** The school whose principal and one teacher are the demo logins. */
   demo: boolean;
+  /** Multiplies every teacher's hours for marks: computers, class sizes, support at the school. */
+  capacity: number;
+  /** Its teachers were typing on the afternoon of November 4 when the outage struck. */
+  outageHit: boolean;
+  /** A roster error locks some of its teachers out from a day (index from October 27) until fixed, or for good (null). */
+  rosterError: { from: number; fixedAfter: number | null; teachers: number } | null;
 }
 
 export interface DistrictPlan {
@@ -164,12 +170,31 @@ export function planDistrict(scale: SeedScale, seed: number): DistrictPlan {
       grades,
       students,
       demo: false,
+      capacity: 1,
+      outageHit: false,
+      rosterError: null,
     };
   });
+  // School circumstances from their own stream, so names, sizes and codes stay as they were.
+  const circumstances = new Random(deriveSeed(seed, 4));
+  for (const s of schools) {
+    s.capacity = circumstances.range(0.7, 1.3);
+    s.outageHit = circumstances.chance(0.22);
+    s.rosterError = circumstances.chance(0.04)
+      ? { from: circumstances.int(3, 14), fixedAfter: circumstances.chance(0.55) ? circumstances.int(2, 6) : null, teachers: circumstances.int(1, 3) }
+      : null;
+  }
   // The demo logins need an elementary school in ESC North that is neither done nor hopeless.
   const demoSchool = schools.find((s) => s.level === "ELEMENTARY" && s.escIndex === 0) ?? schools.find((s) => s.level === "ELEMENTARY")!;
   demoSchool.demo = true;
   demoSchool.escIndex = 0;
   demoSchool.pace = "ON_TRACK";
+  demoSchool.capacity = 1;
+  demoSchool.outageHit = false;
+  demoSchool.rosterError = null;
+  // The demo director's story: another school of ESC North, quick off the mark, has had two teachers locked out
+  // by a roster error since October 30, not fixed.
+  const lockedOut = schools.find((s) => s.level === "ELEMENTARY" && s.escIndex === 0 && !s.demo);
+  if (scale === "demo" && lockedOut) Object.assign(lockedOut, { pace: "AHEAD", rosterError: { from: 3, fixedAfter: null, teachers: 2 } });
   return { scale, config, schools };
 }
