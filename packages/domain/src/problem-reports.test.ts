@@ -22,7 +22,10 @@ describe("problem report workflow", () => {
     const seen = new Set<ReportState>(["NEW"]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const s of [...seen]) for (const to of Object.values(REPORT_MACHINE.transitions[s])) if (to && !seen.has(to)) (seen.add(to), (grew = true));
+      for (const s of [...seen]) for (const to of Object.values(REPORT_MACHINE.transitions[s])) if (to && !seen.has(to)) {
+          seen.add(to);
+          grew = true;
+        }
     }
     expect([...seen].sort()).toEqual([...REPORT_STATES].sort());
     for (const s of REPORT_STATES) expect(allowedActions(REPORT_MACHINE, s).length).toBeGreaterThan(0);
