@@ -13,6 +13,8 @@ import { MarkImportResolver } from "../features/marks/mark-import.resolver.js";
 import { MarkResolver } from "../features/marks/mark.resolver.js";
 import { OutageReportResolver } from "../features/outages/outage-report.resolver.js";
 import { OutageResolver } from "../features/outages/outage.resolver.js";
+import { NotificationResolver } from "../features/notifications/notification.resolver.js";
+import { ProblemReportCommentResolver, ProblemReportHistoryResolver, ProblemReportResolver } from "../features/problem-reports/problem-report.resolver.js";
 import { ReportingPeriodResolver } from "../features/reporting-periods/reporting-period.resolver.js";
 import { SchoolResolver } from "../features/schools/school.resolver.js";
 import { SectionResolver } from "../features/sections/section.resolver.js";
@@ -81,6 +83,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       MaintenanceWindowResolver,
       OutageReportResolver,
       MaintenanceStatusResolver,
+      ProblemReportResolver,
+      ProblemReportCommentResolver,
+      ProblemReportHistoryResolver,
+      NotificationResolver,
     ],
     validate: { forbidUnknownValues: false },
     validateFn: validateArgument,
