@@ -12,7 +12,7 @@ export async function openReportFacts(db: Db, options: { schoolIds?: number[]; a
   if (options.schoolIds) where.push(options.schoolIds.length ? inArray(problemReport.schoolId, options.schoolIds) : sql`false`);
   if (options.at) where.push(lte(problemReport.filedAt, options.at));
   const state = options.at
-    ? sql<ReportState>`(select h.to_state from problem_report_history h where h.report_id = ${problemReport.id} and h.changed_at <= ${options.at}
+    ? sql<ReportState>`(select h.to_state from problem_report_history h where h.report_id = problem_report.id and h.changed_at <= ${options.at}
         order by h.changed_at desc, h.version desc limit 1)`
     : sql<ReportState>`${problemReport.state}`;
   const rows = await db
