@@ -1,6 +1,6 @@
 import { testDbKinds } from "@gradewatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccessFixture, buildAccessFixture } from "../test/access-fixture.js";
+import { type AccessFixture, addReportTargets, buildAccessFixture } from "../test/access-fixture.js";
 import { startTestApi, type TestApi } from "../test/harness.js";
 import { allows, ROLES, type Role, SCOPES, type Scope } from "@gradewatch/domain/policy";
 
@@ -18,6 +18,9 @@ const OPERATIONS = {
   "student.update": `mutation($id: ID!) { r: updateStudent(id: $id, input: { gradeLevel: 3 }) { id } }`,
   // Saving the value a mark already has changes nothing, so every cell sees the same data.
   "mark.update": `mutation($items: [SaveMarkInput!]!) { saveMarks(items: $items) { status code mark { id } } }`,
+  // issue 10: problem reports. Unassigning an unassigned report changes only its version.
+  "problemReport.read": `query($id: ID!) { r: problemReport(id: $id) { id } }`,
+  "problemReport.manage": `mutation($id: ID!, $v: Int!) { r: assignProblemReport(id: $id, assigneeId: null, expectedVersion: $v) { id } }`,
 } as const;
 type Operation = keyof typeof OPERATIONS;
 
@@ -33,16 +36,19 @@ const runs = testDbKinds().flatMap((kind) => [true, false].map((rls) => ({ kind,
 describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
   let api: TestApi;
   let f: AccessFixture;
+  let reports: Record<Scope, number>;
   const tokens = {} as Record<Role, string>;
   beforeAll(async () => {
     api = await startTestApi(kind, { rls });
     f = await buildAccessFixture(api.database.db);
+    reports = await addReportTargets(api.database.db, f);
     for (const [role, actor] of Object.entries(f.actors)) tokens[role as Role] = await api.tokenFor(actor.id);
   });
   afterAll(() => api?.close());
 
   function target(role: Role, op: Operation, scope: Scope): number {
-    const entity = op.split(".")[0] as keyof AccessFixture["targets"] | "employee";
+    const entity = op.split(".")[0] as keyof AccessFixture["targets"] | "employee" | "problemReport";
+    if (entity === "problemReport") return reports[scope];
     if (entity !== "employee") return f.targets[entity][scope];
     const [, tess, val, olga] = [0, 6, 7, 8].map((i) => f.employees[i]!.id);
     return { own: f.actors[role].id, sameSchool: tess!, sameEsc: val!, otherEsc: olga! }[scope];
@@ -60,7 +66,13 @@ describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
 
   it.each(cells)("$role $op on $scope: $decision", async ({ role, op, scope, decision }) => {
     const id = String(target(role, op, scope));
-    const res = op === "mark.update" ? await saveSameValue(role, id) : await api.gqlAs(tokens[role], OPERATIONS[op], { id });
+    const version = async () => (await api.gql(`query($id: ID!) { problemReport(id: $id) { version } }`, { id })).data!.problemReport.version as number;
+    const res =
+      op === "mark.update"
+        ? await saveSameValue(role, id)
+        : op === "problemReport.manage"
+          ? await api.gqlAs(tokens[role], OPERATIONS[op], { id, v: await version() })
+          : await api.gqlAs(tokens[role], OPERATIONS[op], { id });
     if (decision === "allow") {
       expect(res.errors).toBeUndefined();
       expect(res.data!.r.id).toBe(id);
@@ -68,7 +80,7 @@ describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
       const roleMayEver = SCOPES.some((s) => allows(role, op, s));
       expect(res.data?.r ?? null).toBeNull();
       // Out of scope looks exactly like absent; a change the role may never make is forbidden outright.
-      const forbidden = op.endsWith(".update") && !roleMayEver;
+      const forbidden = !op.endsWith(".read") && !roleMayEver;
       const code = "itemCode" in res && res.itemCode ? res.itemCode : res.errors?.[0]?.extensions.code;
       expect(code).toBe(forbidden ? "FORBIDDEN" : "NOT_FOUND");
     }
