@@ -13,6 +13,7 @@ import { LoginPage } from "./layout/LoginPage";
 import maintenanceWindows from "./maintenanceWindows";
 import marks from "./marks";
 import outages from "./outages";
+import problemReports from "./problemReports";
 import reportingPeriods from "./reportingPeriods";
 import schools from "./schools";
 import sections from "./sections";
@@ -43,6 +44,7 @@ export const App = () => (
     <Resource name="reportingPeriods" {...reportingPeriods} />
     <Resource name="outages" {...outages} />
     <Resource name="maintenanceWindows" {...maintenanceWindows} />
+    <Resource name="problemReports" {...problemReports} />
     <CustomRoutes>
       <Route path="/sections/:id/grid" element={<MarksGrid />} />
     </CustomRoutes>

@@ -1,6 +1,7 @@
 import { Card, CardContent, Grid, Typography } from "@mui/material";
 import { Title, useCanAccess, useGetList } from "react-admin";
 import { MySections } from "./MySections";
+import { MyReports, ReportSummary } from "./ProblemReportsPanel";
 
 const Count = ({ resource, label }: { resource: string; label: string }) => {
   const { canAccess } = useCanAccess({ resource, action: "list" });
@@ -36,6 +37,8 @@ export const Dashboard = () => (
         <Count resource="employees" label="Staff" />
         <Count resource="marks" label="Marks entered" />
       </Grid>
+      <MyReports />
+      <ReportSummary />
       <MySections />
     </CardContent>
   </Card>

@@ -1,5 +1,6 @@
 import type { DataProvider, RaRecord } from "react-admin";
 import { request } from "./client";
+import { problemReportMethods, type ProblemReportMethods } from "./problemReports";
 import { type ResourceConfig, resources } from "./resources";
 
 function config(resource: string): ResourceConfig {
@@ -38,7 +39,7 @@ function input(c: ResourceConfig, data: Record<string, unknown>, previous?: Reco
 async function getList(resource: string, params: { pagination?: { page: number; perPage: number }; sort?: { field: string; order: string }; filter?: Record<string, unknown> }) {
   const c = config(resource);
   const query = `query($page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder, $filter: ${c.type}Filter) {
-    page: ${c.list}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { total items { ${c.fields} } }
+    page: ${c.list}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { total items { ${c.listFields ?? c.fields} } }
   }`;
   const data = await request<{ page: { total: number; items: RaRecord[] } }>(query, {
     page: params.pagination?.page ?? 1,
@@ -56,7 +57,8 @@ async function getOne(resource: string, id: RaRecord["id"]) {
   return data.one;
 }
 
-export const dataProvider: DataProvider = {
+export const dataProvider: DataProvider & ProblemReportMethods = {
+  ...problemReportMethods,
   getList: (resource, params) => getList(resource, params) as never,
   getOne: async (resource, params) => ({ data: (await getOne(resource, params.id)) as never }),
   getMany: async (resource, params) => {
@@ -69,7 +71,7 @@ export const dataProvider: DataProvider = {
   create: async (resource, params) => {
     const c = config(resource);
     const data = await request<{ r: RaRecord }>(
-      `mutation($input: ${c.type}CreateInput!) { r: ${mutationOf(c, "create")}(input: $input) { ${c.fields} } }`,
+      `mutation($input: ${c.createInput ?? `${c.type}CreateInput`}!) { r: ${mutationOf(c, "create")}(input: $input) { ${c.fields} } }`,
       { input: input(c, params.data as Record<string, unknown>) },
       true,
     );

@@ -1,3 +1,5 @@
+import { PROBLEM_REPORT_DETAIL, PROBLEM_REPORT_FIELDS } from "./problemReports";
+
 export interface ResourceConfig {
   list: string;
   one: string;
@@ -7,6 +9,10 @@ export interface ResourceConfig {
   create?: string;
   update?: string;
   delete?: string;
+  /** What a list row carries, when less than the record (fields): the record alone is shown with its thread. */
+  listFields?: string;
+  /** The create mutation's input type, when it is not `${type}CreateInput`. */
+  createInput?: string;
   /** Input fields sent on create/update; anything else in the form record is dropped. */
   inputFields?: string[];
 }
@@ -85,6 +91,28 @@ export const resources: Record<string, ResourceConfig> = {
     update: "updateMaintenanceWindow",
     delete: "deleteMaintenanceWindow",
     inputFields: ["name", "startsAtLocal", "endsAtLocal", "timeZone", "active", "description"],
+  },
+  problemReports: {
+    list: "problemReports",
+    one: "problemReport",
+    type: "ProblemReport",
+    fields: PROBLEM_REPORT_DETAIL,
+    listFields: PROBLEM_REPORT_FIELDS,
+    create: "fileProblemReport",
+    createInput: "FileProblemReportInput",
+    inputFields: [
+      "operationId",
+      "schoolId",
+      "category",
+      "severity",
+      "title",
+      "description",
+      "outageId",
+      "sectionIds",
+      "extensionRequestedTo",
+      "extensionRequestReason",
+      "extensionSectionId",
+    ],
   },
 };
 

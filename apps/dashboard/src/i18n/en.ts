@@ -97,6 +97,23 @@ export const en = {
         version: "Version",
       },
     },
+    problemReports: {
+      name: "Problem report |||| Problem reports",
+      fields: {
+        title: "Title",
+        description: "What happened",
+        category: "Category",
+        severity: "Severity",
+        state: "State",
+        schoolId: "School",
+        assigneeId: "Assignee",
+        overdue: "Overdue only",
+        filedAt: "Filed",
+        extensionStatus: "Extension",
+        outageId: "Related outage",
+        sectionIds: "Affected sections",
+      },
+    },
     outages: {
       name: "Outage |||| Outages",
       fields: { kind: "Kind", startsAt: "Starts", endsAt: "Ends", durationMinutes: "Minutes", description: "Description", when: "When" },
