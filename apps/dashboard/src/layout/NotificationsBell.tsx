@@ -32,15 +32,19 @@ export const NotificationsBell = () => {
   }, [canAccess, load]);
   if (!canAccess) return null;
   const open = async (n: Notification) => {
+    // Read once opened, then on to the report it is about.
     setAnchor(null);
     if (!n.readAt) await dp.markNotificationsRead([n.id]).catch(() => {});
     load();
-    if (n.reportId) navigate(`/problemReports/${n.reportId}/show`);
+    if (n.reportId) void navigate(`/problemReports/${n.reportId}/show`);
   };
   return (
     <>
       <Tooltip title="Notifications">
-        <IconButton color="inherit" aria-label={`Notifications, ${unread} unread`} onClick={(e) => (setAnchor(e.currentTarget), load())} data-testid="notifications-bell">
+        <IconButton color="inherit" aria-label={`Notifications, ${unread} unread`} onClick={(e) => {
+            setAnchor(e.currentTarget);
+            load();
+          }} data-testid="notifications-bell">
           <Badge badgeContent={unread} color="error" data-testid="notifications-unread">
             <NotificationsIcon />
           </Badge>

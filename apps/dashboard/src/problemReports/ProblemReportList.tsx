@@ -39,7 +39,7 @@ export const ProblemReportList = () => {
       <Datagrid
         rowClick="show"
         bulkActionButtons={false}
-        rowSx={(r) => (r.sla?.overdue ? { backgroundColor: "rgba(211, 47, 47, 0.08)", "& td:first-of-type": { borderLeft: "4px solid #d32f2f" } } : {})}
+        rowSx={(r) => ((r as { sla?: { overdue: boolean } }).sla?.overdue ? { backgroundColor: "rgba(211, 47, 47, 0.08)", "& td:first-of-type": { borderLeft: "4px solid #d32f2f" } } : {})}
       >
         <FunctionField source="severity" render={(r: { severity: string }) => <Chip size="small" color={SEVERITY_COLOR[r.severity]} label={r.severity} />} />
         <TextField source="title" sortable={false} />
