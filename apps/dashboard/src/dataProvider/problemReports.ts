@@ -7,7 +7,7 @@ export const PROBLEM_REPORT_FIELDS = `id schoolId school { id name escId } perio
   state version assigneeId assignee { id fullName } filedAt acknowledgedAt resolvedAt slaDueAt updatedAt allowedActions
   sla { current dueAt overdue paused remainingMinutes acknowledgeTargetMinutes resolveTargetMinutes minutesToAcknowledge }`;
 
-export const PROBLEM_REPORT_DETAIL = `${PROBLEM_REPORT_FIELDS}
+export const PROBLEM_REPORT_DETAIL = `${PROBLEM_REPORT_FIELDS} schoolDeadline
   comments { id body internal createdAt author { id fullName } }
   history { id action fromState toState changedAt changedBy { id fullName } }`;
 

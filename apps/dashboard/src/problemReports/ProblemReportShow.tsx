@@ -15,7 +15,7 @@ import {
   useRecordContext,
   useRefresh,
 } from "react-admin";
-import { LA_DATETIME } from "../common/choices";
+import { CALENDAR_DAY, LA_DATETIME } from "../common/choices";
 import type { dataProvider as provider } from "../dataProvider";
 import type { ReportRecord } from "../dataProvider/problemReports";
 import { ACTION_LABELS, reportCategories, reportStates, SEVERITY_COLOR } from "./choices";
@@ -29,6 +29,7 @@ type Detail = ReportRecord & {
   extensionRequestedTo: string | null;
   extensionRequestReason: string | null;
   extensionDecisionReason: string | null;
+  schoolDeadline: string | null;
   comments: { id: string; body: string; internal: boolean; createdAt: string; author: { fullName: string } | null }[];
   history: { id: string; action: string; fromState: string | null; toState: string; changedAt: string; changedBy: { fullName: string } | null }[];
 };
@@ -96,6 +97,11 @@ const ExtensionDecision = () => {
         Status: <strong>{record.extensionStatus.toLowerCase()}</strong>
         {record.extensionDecisionReason ? ` — ${record.extensionDecisionReason}` : ""}
       </Typography>
+      {record.schoolDeadline ? (
+        <Typography data-testid="school-deadline">
+          The school's deadline: <strong>{new Date(`${record.schoolDeadline}T00:00:00Z`).toLocaleDateString("en-US", CALENDAR_DAY)}</strong>
+        </Typography>
+      ) : null}
       {canAccess && record.extensionStatus === "PENDING" ? (
         <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: "center" }}>
           <MuiTextField size="small" label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} sx={{ minWidth: 320 }} />

@@ -5,6 +5,7 @@ import { Allow } from "../../access/allow.js";
 import type { Context } from "../../graphql/context.js";
 import { parseId } from "../../graphql/errors.js";
 import { listSelection } from "../../graphql/pagination.js";
+import { LocalDate } from "../../graphql/scalars/index.js";
 import { Employee } from "../employees/employee.type.js";
 import { School } from "../schools/school.type.js";
 import { ProblemReportListArgs, ProblemReportPage } from "./problem-report.args.js";
@@ -20,6 +21,7 @@ import {
   historyOf,
   listProblemReports,
   problemReportSummary,
+  schoolDeadlineOf,
   transitionProblemReport,
 } from "./problem-report.service.js";
 import { slaLoaders, slaSettingsList } from "./problem-report.sla.js";
@@ -154,6 +156,11 @@ export class ProblemReportResolver {
       resolveTargetMinutes: targets.resolveMinutes,
       minutesToAcknowledge: root.acknowledgedAt ? Math.round(schoolMinutesBetween(root.filedAt, root.acknowledgedAt)) : null,
     };
+  }
+
+  @FieldResolver(() => LocalDate, { nullable: true, description: "The school's deadline day in force: its period's, moved by the school's extensions" })
+  schoolDeadline(@Root() root: ProblemReport, @Ctx() ctx: Context) {
+    return schoolDeadlineOf(ctx.db, root);
   }
 
   @FieldResolver(() => [ReportAction], { description: "The moves the signed-in employee may make now" })

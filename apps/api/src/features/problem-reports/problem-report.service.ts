@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, lte, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
-import { employee, esc, notification, outage, problemReport, problemReportComment, problemReportHistory, reportingPeriod, school, section } from "@gradewatch/db/schema";
+import { deadlineExtension, employee, esc, notification, outage, problemReport, problemReportComment, problemReportHistory, reportingPeriod, school, section } from "@gradewatch/db/schema";
 import {
   allowedActions,
   CLOSED_REPORT_STATES,
+  effectiveDeadlineDay,
   expectVersion,
   localDate,
   REPORT_MACHINE,
@@ -374,4 +375,17 @@ export async function problemReportSummary(ctx: Context) {
     if (r.acknowledgedAt) e.ack.push(schoolMinutesBetween(r.filedAt, r.acknowledgedAt));
   }
   return [...byEsc.values()].sort((a, b) => a.escName.localeCompare(b.escName)).map(({ ack, ...e }) => ({ ...e, medianMinutesToAcknowledge: median(ack) }));
+}
+
+/** The day the report's school must deliver by: its period's deadline, moved by the school's latest extension. */
+export async function schoolDeadlineOf(db: Db, report: Pick<ReportRow, "schoolId" | "periodId">): Promise<string | null> {
+  const periodId = report.periodId ?? (await periodFor(db, { ...report, periodId: null } as ReportRow, "9999-12-31").catch(() => null));
+  if (!periodId) return null;
+  const [period] = await db.select({ deadline: reportingPeriod.currentDeadline }).from(reportingPeriod).where(eq(reportingPeriod.id, periodId));
+  if (!period) return null;
+  const [ext] = await db
+    .select({ to: sql<string | null>`max(${deadlineExtension.extendedTo})::text` })
+    .from(deadlineExtension)
+    .where(and(eq(deadlineExtension.periodId, periodId), eq(deadlineExtension.schoolId, report.schoolId), isNull(deadlineExtension.sectionId)));
+  return effectiveDeadlineDay({ periodDeadline: period.deadline, schoolExtendedTo: ext?.to ?? null });
 }

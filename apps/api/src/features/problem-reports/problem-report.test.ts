@@ -157,6 +157,8 @@ describe.each(cases)("problem reports on $kind, row-level security $rls", ({ kin
   });
 
   it("should approve an extension request by creating the school's deadline extension, linked both ways", async () => {
+    const deadline = async () => (await api.gqlAs(t.principal, `query($id: ID!) { problemReport(id: $id) { schoolDeadline } }`, { id: reportId })).data!.problemReport.schoolDeadline;
+    expect(await deadline()).toBe("2014-11-14");
     const decline = await api.gqlAs(t.director, DECIDE, { id: reportId, approve: false, v: 3 });
     expect(decline.errors?.[0]?.message).toMatch(/Say why/);
     const approved = await api.gqlAs(t.director, DECIDE, { id: reportId, approve: true, v: 3, reason: "Outage of November 4" });
@@ -173,6 +175,7 @@ describe.each(cases)("problem reports on $kind, row-level security $rls", ({ kin
       createdAt: DEMO_NOW,
       problemReportId: Number(reportId),
     });
+    expect(await deadline()).toBe("2014-11-19");
     const twice = await api.gqlAs(t.director, DECIDE, { id: reportId, approve: true, v: 4, reason: "again" });
     expect(twice.errors?.[0]?.message).toMatch(/already approved/);
     const told = (await api.gqlAs(t.principal, NOTES)).data!.notifications.items[0];
