@@ -99,6 +99,7 @@ export const en = {
     },
     problemReports: {
       name: "Problem report |||| Problem reports",
+      notifications: { created: "Report sent to your ESC" },
       fields: {
         title: "Title",
         description: "What happened",

@@ -12,11 +12,13 @@ import {
   AutocompleteInput,
   useCanAccess,
 } from "react-admin";
-import { LA_DATETIME } from "../common/choices";
+import { DISTRICT_TIME_ZONE } from "@gradewatch/domain";
+
+const FILED = { timeZone: DISTRICT_TIME_ZONE, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const;
 import { reportCategories, reportSeverities, reportStates, SEVERITY_COLOR } from "./choices";
 import { ReportActions } from "./ReportActions";
 import { SlaField } from "./SlaField";
-import { Chip } from "@mui/material";
+import { Box, Chip, Typography } from "@mui/material";
 
 const filters = [
   <SelectArrayInput key="state" source="state" choices={reportStates} alwaysOn sx={{ minWidth: 200 }} />,
@@ -42,14 +44,31 @@ export const ProblemReportList = () => {
         rowSx={(r) => ((r as { sla?: { overdue: boolean } }).sla?.overdue ? { backgroundColor: "rgba(211, 47, 47, 0.08)", "& td:first-of-type": { borderLeft: "4px solid #d32f2f" } } : {})}
       >
         <FunctionField source="severity" render={(r: { severity: string }) => <Chip size="small" color={SEVERITY_COLOR[r.severity]} label={r.severity} />} />
-        <TextField source="title" sortable={false} />
-        <TextField source="school.name" label="School" sortable={false} />
-        <SelectField source="category" choices={reportCategories} sortable={false} />
+        <FunctionField
+          source="title"
+          sortable={false}
+          render={(r: { title: string; category: string; school?: { name: string } }) => (
+            <Box sx={{ minWidth: 260 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {r.title}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                {r.school?.name} · {reportCategories.find((c) => c.id === r.category)?.name}
+              </Typography>
+            </Box>
+          )}
+        />
         <SelectField source="state" choices={reportStates} />
         <SlaField label="SLA" sortBy="slaDueAt" />
         <TextField source="assignee.fullName" label="Assignee" sortable={false} emptyText="—" />
-        <FunctionField source="extensionStatus" sortable={false} render={(r: { extensionStatus?: string; extensionRequestedTo?: string }) => (r.extensionStatus ? `${r.extensionStatus.toLowerCase()} (to ${r.extensionRequestedTo})` : "")} />
-        <DateField source="filedAt" showTime options={LA_DATETIME} />
+        <FunctionField
+          source="extensionStatus"
+          sortable={false}
+          render={(r: { extensionStatus?: string; extensionRequestedTo?: string }) =>
+            r.extensionStatus && r.extensionRequestedTo ? `${r.extensionStatus.toLowerCase()}, to ${new Date(`${r.extensionRequestedTo}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric" })}` : ""
+          }
+        />
+        <DateField source="filedAt" showTime options={FILED} sx={{ whiteSpace: "nowrap" }} />
         {manages ? <ReportActions only={["acknowledge", "resolve"]} /> : null}
       </Datagrid>
     </List>

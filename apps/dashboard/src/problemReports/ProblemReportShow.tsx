@@ -18,7 +18,7 @@ import {
 import { CALENDAR_DAY, LA_DATETIME } from "../common/choices";
 import type { dataProvider as provider } from "../dataProvider";
 import type { ReportRecord } from "../dataProvider/problemReports";
-import { ACTION_LABELS, reportCategories, reportStates, SEVERITY_COLOR } from "./choices";
+import { reportCategories, reportStates, SEVERITY_COLOR } from "./choices";
 import { ReportActions } from "./ReportActions";
 import { SlaField } from "./SlaField";
 
@@ -33,6 +33,21 @@ type Detail = ReportRecord & {
   comments: { id: string; body: string; internal: boolean; createdAt: string; author: { fullName: string } | null }[];
   history: { id: string; action: string; fromState: string | null; toState: string; changedAt: string; changedBy: { fullName: string } | null }[];
 };
+
+const HISTORY_WORDS: Record<string, string> = {
+  file: "filed the report",
+  acknowledge: "acknowledged",
+  start: "started work",
+  waitOnSchool: "asked the school for something",
+  resume: "resumed work",
+  resolve: "resolved",
+  close: "closed",
+  reopen: "reopened",
+  assign: "changed the assignee",
+  approveExtension: "approved the extension",
+  declineExtension: "declined the extension",
+};
+const day = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString("en-US", CALENDAR_DAY);
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", LA_DATETIME);
 
@@ -68,7 +83,8 @@ const Assign = () => {
       size="small"
       label="Assignee"
       value={record.assigneeId ?? ""}
-      sx={{ minWidth: 240 }}
+      fullWidth={false}
+      sx={{ width: 260 }}
       onChange={(e) => act((dp) => dp.assignProblemReport(String(record.id), e.target.value || null, record.version), "Assigned")}
     >
       <MenuItem value="">Nobody</MenuItem>
@@ -91,7 +107,7 @@ const ExtensionDecision = () => {
     <Box sx={{ mt: 2 }} data-testid="extension-request">
       <Typography variant="subtitle1">Extension request</Typography>
       <Typography>
-        To <strong>{record.extensionRequestedTo}</strong>: {record.extensionRequestReason}
+        To <strong>{record.extensionRequestedTo ? day(record.extensionRequestedTo) : ""}</strong>: {record.extensionRequestReason}
       </Typography>
       <Typography>
         Status: <strong>{record.extensionStatus.toLowerCase()}</strong>
@@ -99,7 +115,7 @@ const ExtensionDecision = () => {
       </Typography>
       {record.schoolDeadline ? (
         <Typography data-testid="school-deadline">
-          The school's deadline: <strong>{new Date(`${record.schoolDeadline}T00:00:00Z`).toLocaleDateString("en-US", CALENDAR_DAY)}</strong>
+          The school's deadline: <strong>{day(record.schoolDeadline)}</strong>
         </Typography>
       ) : null}
       {canAccess && record.extensionStatus === "PENDING" ? (
@@ -132,8 +148,8 @@ const Thread = () => {
   return (
     <Box sx={{ mt: 2 }}>
       <Typography variant="subtitle1">Comments</Typography>
-      {record.comments.length === 0 ? <Typography color="text.secondary">No comments yet.</Typography> : null}
-      {record.comments.map((c) => (
+      {(record.comments ?? []).length === 0 ? <Typography color="text.secondary">No comments yet.</Typography> : null}
+      {(record.comments ?? []).map((c) => (
         <Box key={c.id} sx={{ my: 1, p: 1, borderLeft: 3, borderColor: c.internal ? "warning.main" : "primary.main", bgcolor: c.internal ? "rgba(237,108,2,0.06)" : undefined }}>
           <Typography variant="caption" color="text.secondary">
             {c.author?.fullName ?? "Someone"} · {when(c.createdAt)}
@@ -167,9 +183,9 @@ const History = () => {
   return (
     <Box sx={{ mt: 2 }}>
       <Typography variant="subtitle1">History</Typography>
-      {record.history.map((h) => (
+      {(record.history ?? []).map((h) => (
         <Typography key={h.id} variant="body2">
-          {when(h.changedAt)} — {h.changedBy?.fullName ?? "Someone"}: {ACTION_LABELS[h.action]?.toLowerCase() ?? h.action.replace(/([A-Z])/g, " $1").toLowerCase()}
+          {when(h.changedAt)} — {h.changedBy?.fullName ?? "Someone"}: {HISTORY_WORDS[h.action] ?? h.action}
           {h.fromState && h.fromState !== h.toState ? ` (${h.fromState} → ${h.toState})` : h.fromState ? "" : ` (${h.toState})`}
         </Typography>
       ))}
