@@ -28,7 +28,7 @@ describe("a principal reports a problem and the ESC answers it, in headless Chro
   });
 
   const unreadAbove = (page: Page, n: number) =>
-    page.waitForFunction((n) => Number(document.querySelector("[data-testid=notifications-unread] .MuiBadge-badge")?.textContent || 0) > n, n, { timeout: 30_000 });
+    expect.poll(async () => Number((await page.getByTestId("notifications-unread").textContent()) || 0), { timeout: 30_000 }).toBeGreaterThan(n);
 
   async function signIn(email: string): Promise<Page> {
     await browser.context.clearCookies();

@@ -14,6 +14,7 @@ import {
 } from "react-admin";
 import { DISTRICT_TIME_ZONE } from "@gradewatch/domain";
 
+const shortDay = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
 const FILED = { timeZone: DISTRICT_TIME_ZONE, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const;
 import { reportCategories, reportSeverities, reportStates, SEVERITY_COLOR } from "./choices";
 import { ReportActions } from "./ReportActions";
@@ -47,13 +48,14 @@ export const ProblemReportList = () => {
         <FunctionField
           source="title"
           sortable={false}
-          render={(r: { title: string; category: string; school?: { name: string } }) => (
+          render={(r: { title: string; category: string; school?: { name: string }; extensionStatus?: string; extensionRequestedTo?: string }) => (
             <Box sx={{ minWidth: 260 }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
                 {r.title}
               </Typography>
               <Typography variant="caption" color="text.secondary">
                 {r.school?.name} · {reportCategories.find((c) => c.id === r.category)?.name}
+                {r.extensionStatus && r.extensionRequestedTo ? ` · extension to ${shortDay(r.extensionRequestedTo)} ${r.extensionStatus.toLowerCase()}` : ""}
               </Typography>
             </Box>
           )}
@@ -61,13 +63,6 @@ export const ProblemReportList = () => {
         <SelectField source="state" choices={reportStates} />
         <SlaField label="SLA" sortBy="slaDueAt" />
         <TextField source="assignee.fullName" label="Assignee" sortable={false} emptyText="—" />
-        <FunctionField
-          source="extensionStatus"
-          sortable={false}
-          render={(r: { extensionStatus?: string; extensionRequestedTo?: string }) =>
-            r.extensionStatus && r.extensionRequestedTo ? `${r.extensionStatus.toLowerCase()}, to ${new Date(`${r.extensionRequestedTo}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric" })}` : ""
-          }
-        />
         <DateField source="filedAt" showTime options={FILED} sx={{ whiteSpace: "nowrap" }} />
         {manages ? <ReportActions only={["acknowledge", "resolve"]} /> : null}
       </Datagrid>
