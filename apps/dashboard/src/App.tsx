@@ -1,4 +1,5 @@
 import polyglotI18nProvider from "ra-i18n-polyglot";
+import TimerIcon from "@mui/icons-material/Timer";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
@@ -20,6 +21,7 @@ import sections from "./sections";
 import students from "./students";
 
 const MarksGrid = lazyPage(() => import("./grid/MarksGrid"), "MarksGrid");
+const SlaSettings = lazyPage(() => import("./problemReports/SlaSettings"), "SlaSettings");
 
 const i18nProvider = polyglotI18nProvider(() => en, "en", { allowMissing: true });
 
@@ -45,6 +47,7 @@ export const App = () => (
     <Resource name="outages" {...outages} />
     <Resource name="maintenanceWindows" {...maintenanceWindows} />
     <Resource name="problemReports" {...problemReports} />
+    <Resource name="slaSettings" list={SlaSettings} icon={TimerIcon} options={{ label: "SLA targets" }} />
     <CustomRoutes>
       <Route path="/sections/:id/grid" element={<MarksGrid />} />
     </CustomRoutes>

@@ -99,8 +99,9 @@ export const POLICY = {
   },
   "notification.read": { reach: { TEACHER: "own", PRINCIPAL: "own", ESC_DIRECTOR: "own", INSTRUCTIONAL_SUPERINTENDENT: "own", DISTRICT_ADMIN: "own" } },
   "notification.update": { reach: { TEACHER: "own", PRINCIPAL: "own", ESC_DIRECTOR: "own", INSTRUCTIONAL_SUPERINTENDENT: "own", DISTRICT_ADMIN: "own" } },
-  "slaSetting.read": { reach: { TEACHER: "all", PRINCIPAL: "all", ESC_DIRECTOR: "all", INSTRUCTIONAL_SUPERINTENDENT: "all", DISTRICT_ADMIN: "all" }, dashboard: { resource: "slaSettings", actions: READ } },
-  "slaSetting.update": { reach: { DISTRICT_ADMIN: "all" }, dashboard: { resource: "slaSettings", actions: ["edit"] } },
+  // Everyone may read the targets (the queue shows them); the settings page is the district administrators'.
+  "slaSetting.read": { reach: { TEACHER: "all", PRINCIPAL: "all", ESC_DIRECTOR: "all", INSTRUCTIONAL_SUPERINTENDENT: "all", DISTRICT_ADMIN: "all" } },
+  "slaSetting.update": { reach: { DISTRICT_ADMIN: "all" }, dashboard: { resource: "slaSettings", actions: ["list", "edit"] } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

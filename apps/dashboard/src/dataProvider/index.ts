@@ -1,6 +1,6 @@
 import type { DataProvider, RaRecord } from "react-admin";
 import { request } from "./client";
-import { problemReportMethods, type ProblemReportMethods } from "./problemReports";
+import { problemReportMethods, type ProblemReportMethods, slaSettingMethods } from "./problemReports";
 import { type ResourceConfig, resources } from "./resources";
 
 function config(resource: string): ResourceConfig {
@@ -59,6 +59,7 @@ async function getOne(resource: string, id: RaRecord["id"]) {
 
 export const dataProvider: DataProvider & ProblemReportMethods = {
   ...problemReportMethods,
+  ...slaSettingMethods,
   getList: (resource, params) => getList(resource, params) as never,
   getOne: async (resource, params) => ({ data: (await getOne(resource, params.id)) as never }),
   getMany: async (resource, params) => {

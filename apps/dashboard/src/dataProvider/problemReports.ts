@@ -87,4 +87,24 @@ export const problemReportMethods = {
   },
 };
 
-export type ProblemReportMethods = typeof problemReportMethods;
+export interface SlaSettingRow {
+  severity: string;
+  acknowledgeMinutes: number;
+  resolveMinutes: number;
+}
+
+export const slaSettingMethods = {
+  async slaSettings() {
+    return { data: (await request<{ r: SlaSettingRow[] }>(`{ r: slaSettings { severity acknowledgeMinutes resolveMinutes } }`)).r };
+  },
+  async updateSlaSetting(row: SlaSettingRow) {
+    const data = await request<{ r: SlaSettingRow }>(
+      `mutation($severity: ReportSeverity!, $ack: Int!, $resolve: Int!) { r: updateSlaSetting(severity: $severity, acknowledgeMinutes: $ack, resolveMinutes: $resolve) { severity acknowledgeMinutes resolveMinutes } }`,
+      { severity: row.severity, ack: row.acknowledgeMinutes, resolve: row.resolveMinutes },
+      true,
+    );
+    return { data: data.r };
+  },
+};
+
+export type ProblemReportMethods = typeof problemReportMethods & typeof slaSettingMethods;
