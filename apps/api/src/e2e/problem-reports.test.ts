@@ -72,6 +72,13 @@ describe("a principal reports a problem and the ESC answers it, in headless Chro
     await page.screenshot({ path: path.join(shots, "report-queue.png"), fullPage: true });
     await row.getByRole("button", { name: "Acknowledge" }).click();
     await page.locator("tbody tr", { hasText: TITLE }).getByText("Acknowledged").waitFor({ timeout: 30_000 });
+    // Opened in place, the row takes a reply to the school without leaving the queue.
+    await page.locator("tbody tr", { hasText: TITLE }).locator("[aria-label=Expand]").click();
+    const panel = page.getByTestId("report-panel");
+    await panel.getByLabel("Reply").fill("We are restoring your marks from the 1:45 pm backup.");
+    await panel.getByRole("button", { name: "Send reply" }).click();
+    await panel.getByText("We are restoring your marks from the 1:45 pm backup.", { exact: true }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, "report-queue-panel.png"), fullPage: true });
     await page.goto(`${api!.url}/${reportUrl.slice(reportUrl.indexOf("#"))}`);
     // The whole report (its history) has arrived, not only the row the list knew.
     await page.getByText(/acknowledged \(NEW → ACKNOWLEDGED\)/).waitFor({ timeout: 30_000 });
@@ -87,7 +94,8 @@ describe("a principal reports a problem and the ESC answers it, in headless Chro
     const page = await signIn("principal@demo.gradewatch.test");
     const unread = page.getByTestId("notifications-unread");
     await unreadAbove(page, 0);
-    expect(Number(await unread.textContent())).toBe(2);
+    // Acknowledged, replied to, extension approved.
+    expect(Number(await unread.textContent())).toBe(3);
     await page.getByTestId("notifications-bell").click();
     const latest = page.getByTestId("notification").first();
     expect(await latest.textContent()).toMatch(new RegExp(`${TITLE}: extension to 2014-11-19 approved by`));
@@ -95,7 +103,8 @@ describe("a principal reports a problem and the ESC answers it, in headless Chro
     await latest.click();
     await page.getByTestId("school-deadline").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("school-deadline").textContent()).toBe("The school's deadline: Wed, Nov 19, 2014");
-    expect(Number(await unread.textContent())).toBe(1);
+    expect(Number(await unread.textContent())).toBe(2);
+    expect(await page.getByText("We are restoring your marks from the 1:45 pm backup.").count()).toBe(1);
     await page.close();
   });
 });

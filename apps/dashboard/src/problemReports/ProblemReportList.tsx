@@ -18,6 +18,7 @@ const shortDay = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString("e
 const FILED = { timeZone: DISTRICT_TIME_ZONE, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const;
 import { reportCategories, reportSeverities, reportStates, SEVERITY_COLOR } from "./choices";
 import { ReportActions } from "./ReportActions";
+import { ReportPanel } from "./ReportPanel";
 import { SlaField } from "./SlaField";
 import { Box, Chip, Typography } from "@mui/material";
 
@@ -41,6 +42,7 @@ export const ProblemReportList = () => {
     <List filters={filters} filterDefaultValues={{ state: ["NEW", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING_ON_SCHOOL"] }} sort={{ field: "slaDueAt", order: "ASC" }} perPage={25}>
       <Datagrid
         rowClick="show"
+        expand={<ReportPanel />}
         bulkActionButtons={false}
         rowSx={(r) => ((r as { sla?: { overdue: boolean } }).sla?.overdue ? { backgroundColor: "rgba(211, 47, 47, 0.08)", "& td:first-of-type": { borderLeft: "4px solid #d32f2f" } } : {})}
       >

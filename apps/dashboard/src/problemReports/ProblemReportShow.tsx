@@ -69,7 +69,7 @@ function useAct() {
   };
 }
 
-const Assign = () => {
+export const Assign = () => {
   const record = useRecordContext<Detail>();
   const act = useAct();
   const staffOf = (role: string) => ({ filter: { escId: record?.school.escId, role, active: true }, pagination: { page: 1, perPage: 50 }, sort: { field: "lastName", order: "ASC" as const } });
@@ -97,7 +97,7 @@ const Assign = () => {
   );
 };
 
-const ExtensionDecision = () => {
+export const ExtensionDecision = () => {
   const record = useRecordContext<Detail>();
   const { canAccess } = useCanAccess({ resource: "problemReports", action: "decideExtension" });
   const act = useAct();
@@ -137,7 +137,7 @@ const ExtensionDecision = () => {
   );
 };
 
-const Thread = () => {
+export const Thread = () => {
   const record = useRecordContext<Detail>();
   const { canAccess: internalAllowed } = useCanAccess({ resource: "problemReports", action: "internalNote" });
   const { canAccess: mayComment } = useCanAccess({ resource: "problemReports", action: "comment" });
