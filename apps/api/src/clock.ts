@@ -43,6 +43,7 @@ export async function recordedFloor(db: Db): Promise<Date | undefined> {
         (select max(created_at) from deadline_extension),
         (select max(coalesce(ended_at, started_at)) from enrollment),
         (select max(changed_at) from operations_change),
+        (select max(changed_at) from problem_report_history),
         (select max(coalesce(revoked_at, created_at)) from session)
       )::text as floor`);
   });

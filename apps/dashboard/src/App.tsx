@@ -1,4 +1,5 @@
 import polyglotI18nProvider from "ra-i18n-polyglot";
+import TimerIcon from "@mui/icons-material/Timer";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { authProvider } from "./authProvider";
@@ -13,6 +14,7 @@ import { LoginPage } from "./layout/LoginPage";
 import maintenanceWindows from "./maintenanceWindows";
 import marks from "./marks";
 import outages from "./outages";
+import problemReports from "./problemReports";
 import reportingPeriods from "./reportingPeriods";
 import schoolRisks, { DistrictRiskOverview, EscRiskOverviewPage } from "./risk";
 import schools from "./schools";
@@ -20,6 +22,7 @@ import sections from "./sections";
 import students from "./students";
 
 const MarksGrid = lazyPage(() => import("./grid/MarksGrid"), "MarksGrid");
+const SlaSettings = lazyPage(() => import("./problemReports/SlaSettings"), "SlaSettings");
 
 const i18nProvider = polyglotI18nProvider(() => en, "en", { allowMissing: true });
 
@@ -45,6 +48,8 @@ export const App = () => (
     <Resource name="reportingPeriods" {...reportingPeriods} />
     <Resource name="outages" {...outages} />
     <Resource name="maintenanceWindows" {...maintenanceWindows} />
+    <Resource name="problemReports" {...problemReports} />
+    <Resource name="slaSettings" list={SlaSettings} icon={TimerIcon} options={{ label: "SLA targets" }} />
     <CustomRoutes>
       <Route path="/sections/:id/grid" element={<MarksGrid />} />
       <Route path="/risk/escs/:id" element={<EscRiskOverviewPage />} />

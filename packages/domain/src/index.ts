@@ -8,3 +8,5 @@ export * from "./mark-save.js";
 export * from "./state-machine.js";
 export * from "./versions.js";
 export * from "./risk.js";
+export * from "./school-hours.js";
+export * from "./problem-reports.js";

@@ -87,6 +87,28 @@ export const POLICY = {
     dashboard: { resource: "deadlineExtensions", actions: READ },
   },
   "extension.grant": { reach: { ...ESC_STAFF, DISTRICT_ADMIN: "all" }, dashboard: { resource: "deadlineExtensions", actions: ["create"] } },
+  // issue 10: problem reports
+  // A school's reports: the teacher who filed (or whose sections they name), the school, its ESC, the district.
+  "problemReport.read": {
+    reach: { TEACHER: "own", PRINCIPAL: "school", ...ESC_STAFF, DISTRICT_ADMIN: "all" },
+    dashboard: { resource: "problemReports", actions: READ },
+  },
+  "problemReport.file": { reach: { TEACHER: "own", PRINCIPAL: "school", DISTRICT_ADMIN: "all" }, dashboard: { resource: "problemReports", actions: ["create"] } },
+  // Replies and the school's own moves (answer, close, reopen): both sides of the thread.
+  "problemReport.respond": {
+    reach: { TEACHER: "own", PRINCIPAL: "school", ...ESC_STAFF, DISTRICT_ADMIN: "all" },
+    dashboard: { resource: "problemReports", actions: ["comment", "transition"] },
+  },
+  // The ESC's side: every move of the workflow, assignment, extension decisions, and internal notes (never shown to the school).
+  "problemReport.manage": {
+    reach: { ...ESC_STAFF, DISTRICT_ADMIN: "all" },
+    dashboard: { resource: "problemReports", actions: ["acknowledge", "assign", "resolve", "decideExtension", "internalNote"] },
+  },
+  "notification.read": { reach: { TEACHER: "own", PRINCIPAL: "own", ESC_DIRECTOR: "own", INSTRUCTIONAL_SUPERINTENDENT: "own", DISTRICT_ADMIN: "own" } },
+  "notification.update": { reach: { TEACHER: "own", PRINCIPAL: "own", ESC_DIRECTOR: "own", INSTRUCTIONAL_SUPERINTENDENT: "own", DISTRICT_ADMIN: "own" } },
+  // Everyone may read the targets (the queue shows them); the settings page is the district administrators'.
+  "slaSetting.read": { reach: { TEACHER: "all", PRINCIPAL: "all", ESC_DIRECTOR: "all", INSTRUCTIONAL_SUPERINTENDENT: "all", DISTRICT_ADMIN: "all" } },
+  "slaSetting.update": { reach: { DISTRICT_ADMIN: "all" }, dashboard: { resource: "slaSettings", actions: ["list", "edit"] } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

@@ -1,6 +1,6 @@
 import { testDbKinds } from "@gradewatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccessFixture, buildAccessFixture } from "../test/access-fixture.js";
+import { type AccessFixture, addReportTargets, buildAccessFixture } from "../test/access-fixture.js";
 import { startTestApi, type TestApi } from "../test/harness.js";
 import { allows, ROLES, type Role, SCOPES, type Scope } from "@gradewatch/domain/policy";
 
@@ -22,6 +22,9 @@ const OPERATIONS = {
   "risk.read": `query($id: ID!) { r: schoolRisk(id: $id) { id } }`,
   "extension.grant": `mutation($id: ID!, $periodId: ID!, $day: String!, $op: String!) {
     r: grantDeadlineExtension(input: { periodId: $periodId, schoolId: $id, extendedTo: $day, reason: "Matrix", operationId: $op }) { id: schoolId } }`,
+  // issue 10: problem reports. Unassigning an unassigned report changes only its version.
+  "problemReport.read": `query($id: ID!) { r: problemReport(id: $id) { id } }`,
+  "problemReport.manage": `mutation($id: ID!, $v: Int!) { r: assignProblemReport(id: $id, assigneeId: null, expectedVersion: $v) { id } }`,
 } as const;
 type Operation = keyof typeof OPERATIONS;
 
@@ -37,15 +40,18 @@ const runs = testDbKinds().flatMap((kind) => [true, false].map((rls) => ({ kind,
 describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
   let api: TestApi;
   let f: AccessFixture;
+  let reports: Record<Scope, number>;
   const tokens = {} as Record<Role, string>;
   beforeAll(async () => {
     api = await startTestApi(kind, { rls });
     f = await buildAccessFixture(api.database.db);
+    reports = await addReportTargets(api.database.db, f);
     for (const [role, actor] of Object.entries(f.actors)) tokens[role as Role] = await api.tokenFor(actor.id);
   });
   afterAll(() => api?.close());
 
   function target(role: Role, op: Operation, scope: Scope): number {
+    if (op.split(".")[0] === "problemReport") return reports[scope];
     const entity = ({ risk: "school", extension: "school" } as Record<string, string>)[op.split(".")[0]!] ?? (op.split(".")[0] as keyof AccessFixture["targets"] | "employee");
     if (entity !== "employee") return f.targets[entity as keyof AccessFixture["targets"]][scope];
     const [, tess, val, olga] = [0, 6, 7, 8].map((i) => f.employees[i]!.id);
@@ -71,8 +77,15 @@ describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
 
   it.each(cells)("$role $op on $scope: $decision", async ({ role, op, scope, decision }) => {
     const id = String(target(role, op, scope));
+    const version = async () => (await api.gql(`query($id: ID!) { problemReport(id: $id) { version } }`, { id })).data!.problemReport.version as number;
     const res =
-      op === "mark.update" ? await saveSameValue(role, id) : op === "extension.grant" ? await grantExtension(role, id) : await api.gqlAs(tokens[role], OPERATIONS[op], { id });
+      op === "mark.update"
+        ? await saveSameValue(role, id)
+        : op === "extension.grant"
+          ? await grantExtension(role, id)
+          : op === "problemReport.manage"
+            ? await api.gqlAs(tokens[role], OPERATIONS[op], { id, v: await version() })
+            : await api.gqlAs(tokens[role], OPERATIONS[op], { id });
     if (decision === "allow") {
       expect(res.errors).toBeUndefined();
       expect(res.data!.r.id).toBe(id);

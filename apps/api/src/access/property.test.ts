@@ -1,12 +1,12 @@
 import { testDbKinds } from "@gradewatch/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccessFixture, buildAccessFixture, employeeScopeOf, type Role, type Scope } from "../test/access-fixture.js";
+import { type AccessFixture, addReportTargets, buildAccessFixture, employeeScopeOf, type Role, type Scope } from "../test/access-fixture.js";
 import { startTestApi, type TestApi } from "../test/harness.js";
-import { allows, type Operation, ROLES } from "@gradewatch/domain/policy";
+import { allows, type Operation, reachOf, ROLES } from "@gradewatch/domain/policy";
 
 const SCOPES: Scope[] = ["own", "sameSchool", "sameEsc", "otherEsc"];
-type Entity = "esc" | "school" | "section" | "student" | "mark" | "employee";
+type Entity = "esc" | "school" | "section" | "student" | "mark" | "employee" | "problemReport";
 // The risk views (issue 9): every path by which a school's completion, counts or reasons could come back.
 const RISK_SCHOOL = `__typename id school { __typename id } esc { __typename id } reasons { teachers { __typename id } }`;
 const RISK_REQUESTS = {
@@ -31,9 +31,10 @@ const OP_OF: Record<string, Operation> = {
   Mark: "mark.read",
   SchoolRisk: "risk.read",
   DeadlineExtension: "extension.read",
+  ProblemReport: "problemReport.read",
 };
 // Objects whose id is another entity's: a school's risk is keyed by the school.
-const ENTITY_OF: Record<string, Exclude<Entity, "employee">> = { SchoolRisk: "school" };
+const ENTITY_OF: Record<string, Exclude<Entity, "employee" | "problemReport">> = { SchoolRisk: "school" };
 
 // Every tracked object is selected with its type and id, and every relation is followed, so a leak
 // anywhere in the tree is seen.
@@ -44,8 +45,9 @@ const SELECTION: Record<Entity, string> = {
   section: "__typename id school { __typename id } teacher { __typename id school { __typename id } }",
   student: "__typename id school { __typename id principal { __typename id } }",
   mark: "__typename id student { __typename id } section { __typename id teacher { __typename id } } enteredBy { __typename id } school { __typename id }",
+  problemReport: "__typename id school { __typename id } filedBy { __typename id } comments { __typename id internal }",
 };
-const LIST: Record<Entity, string> = { esc: "escs", school: "schools", employee: "employees", section: "sections", student: "students", mark: "marks" };
+const LIST: Record<Entity, string> = { esc: "escs", school: "schools", employee: "employees", section: "sections", student: "students", mark: "marks", problemReport: "problemReports" };
 
 type Path =
   | { kind: "direct"; entity: Entity; scope: Scope }
@@ -55,7 +57,7 @@ type Path =
   | { kind: "paginated"; entity: Entity; perPage: number }
   | { kind: "risk"; view: keyof typeof RISK_REQUESTS; scope: Scope };
 
-const entityArb = fc.constantFrom<Entity>("esc", "school", "employee", "section", "student", "mark");
+const entityArb = fc.constantFrom<Entity>("esc", "school", "employee", "section", "student", "mark", "problemReport");
 const scopeArb = fc.constantFrom(...SCOPES);
 const pathArb: fc.Arbitrary<Path> = fc.oneof(
   fc.record({ kind: fc.constant("direct" as const), entity: entityArb, scope: scopeArb }),
@@ -77,11 +79,13 @@ const runs = testDbKinds().flatMap((kind) => [true, false].map((rls) => ({ kind,
 describe.each(runs)("nothing outside the actor's scope comes back, on $label", ({ kind, rls }) => {
   let api: TestApi;
   let f: AccessFixture;
+  let reports: Record<Scope, number>;
   const tokens = {} as Record<Role, string>;
   const extensionScopes = new Map<number, Scope>();
   beforeAll(async () => {
     api = await startTestApi(kind, { rls });
     f = await buildAccessFixture(api.database.db);
+    reports = await addReportTargets(api.database.db, f);
     for (const [role, actor] of Object.entries(f.actors)) tokens[role as Role] = await api.tokenFor(actor.id);
     // An extension for a school in each ESC, so that listing extensions has something to leak.
     const periodId = (await api.gql(`{ reportingPeriods { items { id } } }`)).data!.reportingPeriods.items[0].id as string;
@@ -97,6 +101,7 @@ describe.each(runs)("nothing outside the actor's scope comes back, on $label", (
   afterAll(() => api?.close());
 
   function idOf(role: Role, entity: Entity, scope: Scope): number {
+    if (entity === "problemReport") return reports[scope];
     if (entity !== "employee") return f.targets[entity][scope];
     return f.employees.find((e) => employeeScopeOf(f, f.actors[role].id, e) === scope)?.id ?? f.actors[role].id;
   }
@@ -107,7 +112,8 @@ describe.each(runs)("nothing outside the actor's scope comes back, on $label", (
       return e ? employeeScopeOf(f, f.actors[role].id, e) : "otherEsc";
     }
     if (typename === "DeadlineExtension") return extensionScopes.get(id);
-    const entity = ENTITY_OF[typename] ?? (typename.toLowerCase() as Exclude<Entity, "employee">);
+    if (typename === "ProblemReport") return SCOPES.find((s) => reports[s] === id);
+    const entity = ENTITY_OF[typename] ?? (typename.toLowerCase() as Exclude<Entity, "employee" | "problemReport">);
     const targets = f.targets[entity];
     return targets ? SCOPES.find((s) => targets[s] === id) : undefined;
   }
@@ -140,6 +146,8 @@ describe.each(runs)("nothing outside the actor's scope comes back, on $label", (
     else if (value && typeof value === "object") {
       const o = value as Record<string, unknown>;
       const op = typeof o.__typename === "string" ? OP_OF[o.__typename] : undefined;
+      // An internal note reaches only the ESC's side of a report, never the school.
+      if (o.__typename === "ProblemReportComment" && o.internal === true && reachOf(role, "problemReport.manage") === "none") found.push(`internal note ${String(o.id)}`);
       if (op && typeof o.id === "string") {
         const scope = scopeOf(role, o.__typename as string, Number(o.id));
         if (!scope || !allows(role, op, scope)) found.push(`${o.__typename as string} ${o.id} (${scope ?? "unknown"})`);

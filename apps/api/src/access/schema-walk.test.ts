@@ -101,6 +101,7 @@ const ADMIN_CALLS: Record<string, (t: AdminTargets) => [string, Record<string, u
     { id: String(t.window) },
   ],
   deleteMaintenanceWindow: (t) => [`mutation($id: ID!) { r: deleteMaintenanceWindow(id: $id) { id } }`, { id: String(t.window) }],
+  updateSlaSetting: () => [`mutation { r: updateSlaSetting(severity: LOW, acknowledgeMinutes: 900, resolveMinutes: 4800) { severity } }`, {}],
 };
 
 describe("admin-only mutations have a sample call", () => {

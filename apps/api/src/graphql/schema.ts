@@ -13,6 +13,8 @@ import { MarkImportResolver } from "../features/marks/mark-import.resolver.js";
 import { MarkResolver } from "../features/marks/mark.resolver.js";
 import { OutageReportResolver } from "../features/outages/outage-report.resolver.js";
 import { OutageResolver } from "../features/outages/outage.resolver.js";
+import { NotificationResolver } from "../features/notifications/notification.resolver.js";
+import { ProblemReportCommentResolver, ProblemReportHistoryResolver, ProblemReportResolver } from "../features/problem-reports/problem-report.resolver.js";
 import { ReportingPeriodResolver } from "../features/reporting-periods/reporting-period.resolver.js";
 import {
   CompletionRowResolver,
@@ -99,6 +101,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       EscRiskOverviewResolver,
       DeadlineExtensionResolver,
       ReportingPeriodDeadlineResolver,
+      ProblemReportResolver,
+      ProblemReportCommentResolver,
+      ProblemReportHistoryResolver,
+      NotificationResolver,
     ],
     validate: { forbidUnknownValues: false },
     validateFn: validateArgument,

@@ -1,5 +1,5 @@
 import type { Db } from "@gradewatch/db";
-import { deadlineChange, employee, enrollment, esc, gradingItem, mark, reportingPeriod, school, section, student } from "@gradewatch/db/schema";
+import { deadlineChange, employee, enrollment, esc, gradingItem, mark, problemReport, problemReportComment, problemReportHistory, reportingPeriod, school, section, student } from "@gradewatch/db/schema";
 import type { Actor } from "../access/actor.js";
 
 export type Role = Actor["role"];
@@ -130,4 +130,33 @@ export function employeeScopeOf(f: AccessFixture, actorId: number, target: { id:
   if (target.schoolId === elm) return "sameSchool";
   if (target.escId === north || (target.schoolId !== null && f.schoolEsc.get(target.schoolId) === north)) return "sameEsc";
   return "otherEsc";
+}
+
+/**
+ * Problem reports (issue 10), one per scope like the other targets: Terry's own (naming his section), Tess's
+ * at Elm, Val's at Valley, Olga's at Oak; each with a reply and an internal note the school must never see.
+ */
+export async function addReportTargets(db: Db, f: AccessFixture): Promise<Record<Scope, number>> {
+  const at = new Date("2014-11-05T17:00:00Z");
+  const [terry, tess, val, olga] = [0, 6, 7, 8].map((i) => f.employees[i]!);
+  const scopes: [Scope, { id: number; schoolId: number | null }, number][] = [
+    ["own", terry!, f.targets.section.own],
+    ["sameSchool", tess!, f.targets.section.sameSchool],
+    ["sameEsc", val!, f.targets.section.sameEsc],
+    ["otherEsc", olga!, f.targets.section.otherEsc],
+  ];
+  const ids = {} as Record<Scope, number>;
+  for (const [scope, filer, sectionId] of scopes) {
+    const [report] = await db
+      .insert(problemReport)
+      .values({ schoolId: filer.schoolId!, filedById: filer.id, category: "ROSTER_ERROR", severity: "HIGH", title: `Roster ${scope}`, description: "Students missing", sectionIds: [sectionId], filedAt: at, updatedAt: at })
+      .returning();
+    await db.insert(problemReportHistory).values({ reportId: report!.id, schoolId: report!.schoolId, action: "file", toState: "NEW", version: 1, changedById: filer.id, changedAt: at, source: "API" });
+    await db.insert(problemReportComment).values([
+      { reportId: report!.id, schoolId: report!.schoolId, authorId: f.actors.ESC_DIRECTOR.id, body: "Reply", internal: false, createdAt: at },
+      { reportId: report!.id, schoolId: report!.schoolId, authorId: f.actors.ESC_DIRECTOR.id, body: "Internal note", internal: true, createdAt: at },
+    ]);
+    ids[scope] = report!.id;
+  }
+  return ids;
 }

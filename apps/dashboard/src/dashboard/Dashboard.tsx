@@ -5,6 +5,7 @@ import { Title, useCanAccess, useGetList, usePermissions } from "react-admin";
 import type { Role } from "../authProvider";
 import { DistrictRiskOverview, SchoolRiskPage } from "../risk";
 import { MySections } from "./MySections";
+import { MyReports, ReportSummary } from "./ProblemReportsPanel";
 
 const Count = ({ resource, label }: { resource: string; label: string }) => {
   const { canAccess } = useCanAccess({ resource, action: "list" });
@@ -41,6 +42,8 @@ const Overview = () => (
         <Count resource="employees" label="Staff" />
         <Count resource="marks" label="Marks entered" />
       </Grid>
+      <MyReports />
+      <ReportSummary />
       <MySections />
     </CardContent>
   </Card>

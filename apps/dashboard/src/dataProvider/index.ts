@@ -1,5 +1,6 @@
 import type { DataProvider, RaRecord } from "react-admin";
 import { request } from "./client";
+import { problemReportMethods, type ProblemReportMethods, slaSettingMethods } from "./problemReports";
 import { type ResourceConfig, resources } from "./resources";
 import { riskMethods } from "./risk";
 
@@ -39,7 +40,7 @@ function input(c: ResourceConfig, data: Record<string, unknown>, previous?: Reco
 async function getList(resource: string, params: { pagination?: { page: number; perPage: number }; sort?: { field: string; order: string }; filter?: Record<string, unknown> }) {
   const c = config(resource);
   const query = `query($page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder, $filter: ${c.type}Filter) {
-    page: ${c.list}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { total items { ${c.fields} } }
+    page: ${c.list}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { total items { ${c.listFields ?? c.fields} } }
   }`;
   const data = await request<{ page: { total: number; items: RaRecord[] } }>(query, {
     page: params.pagination?.page ?? 1,
@@ -102,5 +103,5 @@ const crud: DataProvider = {
 };
 
 /** react-admin's CRUD, plus the named operations of features that are not list/show/create/update/delete. */
-export const dataProvider = { ...crud, ...riskMethods };
+export const dataProvider = { ...crud, ...riskMethods, ...problemReportMethods, ...slaSettingMethods };
 export type GradewatchDataProvider = typeof dataProvider;

@@ -1,3 +1,5 @@
+import { PROBLEM_REPORT_DETAIL, PROBLEM_REPORT_FIELDS } from "./problemReports";
+
 export interface ResourceConfig {
   list: string;
   /** The query for one record; absent when the API has none. */
@@ -10,6 +12,8 @@ export interface ResourceConfig {
   createInput?: string;
   update?: string;
   delete?: string;
+  /** What a list row carries, when less than the record (fields): the record alone is shown with its thread. */
+  listFields?: string;
   /** Input fields sent on create/update; anything else in the form record is dropped. */
   inputFields?: string[];
 }
@@ -104,6 +108,28 @@ export const resources: Record<string, ResourceConfig> = {
     update: "updateMaintenanceWindow",
     delete: "deleteMaintenanceWindow",
     inputFields: ["name", "startsAtLocal", "endsAtLocal", "timeZone", "active", "description"],
+  },
+  problemReports: {
+    list: "problemReports",
+    one: "problemReport",
+    type: "ProblemReport",
+    fields: PROBLEM_REPORT_DETAIL,
+    listFields: PROBLEM_REPORT_FIELDS,
+    create: "fileProblemReport",
+    createInput: "FileProblemReportInput",
+    inputFields: [
+      "operationId",
+      "schoolId",
+      "category",
+      "severity",
+      "title",
+      "description",
+      "outageId",
+      "sectionIds",
+      "extensionRequestedTo",
+      "extensionRequestReason",
+      "extensionSectionId",
+    ],
   },
 };
 

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { AppBar, Layout as RaLayout, Logout, TitlePortal, useGetIdentity, UserMenu } from "react-admin";
 import { roles } from "../common/choices";
 import { MaintenanceBanner } from "./MaintenanceBanner";
+import { NotificationsBell } from "./NotificationsBell";
 import { SessionExpiredDialog } from "./SessionExpiredDialog";
 import { SignOutEverywhere } from "./SignOutEverywhere";
 
@@ -32,6 +33,7 @@ const GradewatchAppBar = () => (
   <AppBar userMenu={<GradewatchUserMenu />}>
     <TitlePortal />
     <Viewer />
+    <NotificationsBell />
   </AppBar>
 );
 

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { mark, reportingPeriod } from "./marks.js";
 import { employee, school } from "./organisation.js";
+import { problemReport } from "./problem-reports.js";
 import { section } from "./students.js";
 
 export const markSource = pgEnum("mark_source", ["GRID", "IMPORT", "API", "RESTORE"]);
@@ -66,6 +67,8 @@ export const deadlineExtension = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     // Null only for extensions recorded before who granted them was kept.
     grantedById: integer().references(() => employee.id),
+    // The problem report whose extension request this extension approves (issue 10), if any.
+    problemReportId: integer().references((): AnyPgColumn => problemReport.id),
   },
   (t) => [
     index("deadline_extension_lookup_idx").on(t.periodId, t.schoolId),

@@ -8,3 +8,4 @@ export * from "./history.js";
 export * from "./relations.js";
 export * from "./write-kit.js";
 export * from "./completion.js";
+export * from "./problem-reports.js";

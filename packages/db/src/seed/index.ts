@@ -9,6 +9,7 @@ import { EntryCalendar, WINDOW_OPENS_ON } from "./entry-times.js";
 import { addEmployee, DEMO_DOMAIN, type GenerationContext, generateSchool, type PeriodItems } from "./generate.js";
 import { canSkipTriggers, verifyForeignKeys } from "./integrity.js";
 import { ESCS, planDistrict, type SeedScale } from "./plan.js";
+import { seedProblemReports } from "./problem-reports.js";
 import { deriveSeed, Random } from "./random.js";
 
 export type { SeedScale } from "./plan.js";
@@ -71,7 +72,9 @@ export type SeedTable =
   | "mark_history"
   | "outage"
   | "maintenance_window"
-  | "district_setting";
+  | "district_setting"
+  | "problem_report"
+  | "notification";
 
 export interface SeedOptions {
   scale: SeedScale;
@@ -275,6 +278,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   await write(rows, schoolsInBatch);
   await pending;
 
+  const reports = await seedProblemReports(db, { scale: opts.scale, seed: seedNumber, now: new Date(ctx.cutoff) });
+
   progress(done, total, "checking");
   if (skipTriggers) await verifyForeignKeys(db);
   for (const [name, table] of Object.entries(ID_TABLES)) {
@@ -307,6 +312,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
       outage: outageCount,
       maintenance_window: 1,
       district_setting: 1,
+      problem_report: reports.reports,
+      notification: reports.notifications,
     },
   };
 }
