@@ -20,7 +20,7 @@ import type { Context } from "../../graphql/context.js";
 import { AppError, badInput, conflict, forbidden, notFound, parseId, write } from "../../graphql/errors.js";
 import { paginate } from "../../graphql/pagination.js";
 import { once, recorded } from "../../write-kit/write-kit.js";
-import { createDeadlineExtension } from "./deadline-extension.js";
+import { insertDeadlineExtension } from "../risk/deadline-extension.service.js";
 import type { ProblemReportListArgs } from "./problem-report.args.js";
 import type { FileProblemReportInput } from "./problem-report.input.js";
 import { manages, problemReportScope } from "./problem-report.scope.js";
@@ -283,16 +283,16 @@ export async function decideExtensionRequest(ctx: Context, id: number, approve: 
     }
     let deadlineExtensionId: number | null = null;
     if (approve) {
-      deadlineExtensionId = await createDeadlineExtension(tx, {
+      const extension = await insertDeadlineExtension(tx, actor, {
         periodId: await periodFor(tx, report, localDate(now)),
         schoolId: report.schoolId,
         sectionId: report.extensionSectionId,
         extendedTo: report.extensionRequestedTo,
         reason: why ?? report.extensionRequestReason ?? report.title,
-        grantedById: actor.id,
-        createdAt: now,
+        now,
         problemReportId: report.id,
       });
+      deadlineExtensionId = extension.id;
     }
     const status = approve ? "APPROVED" : "DECLINED";
     const [row] = await tx

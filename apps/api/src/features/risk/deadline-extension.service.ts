@@ -62,28 +62,50 @@ export async function grantDeadlineExtension(db: Db, actor: Actor, clock: Clock,
   if (!operationId || operationId.length > 200) throw badInput("operationId must be 1 to 200 characters");
   const now = clock.now();
   const op = { kind: "deadlineExtension.grant", actorId: actor.id, operationId, payload: { periodId, schoolId, sectionId, extendedTo, reason }, now };
-  const done = await once<Granted>(db, op, async (tx) => {
-    const [target] = await tx.select({ id: school.id }).from(school).where(and(eq(school.id, schoolId), riskSchoolScope(actor, "extension.grant")));
-    if (!target) throw notFound("School", schoolId);
-    const [period] = await tx.select().from(reportingPeriod).where(eq(reportingPeriod.id, periodId));
-    if (!period) throw notFound("Reporting period", periodId);
-    if (sectionId !== null) {
-      const [s] = await tx.select({ schoolId: section.schoolId }).from(section).where(eq(section.id, sectionId));
-      if (!s || s.schoolId !== schoolId) throw badInput(`Section ${sectionId} is not a section of school ${schoolId}`);
-    }
-    const inForce = effectiveDeadlineDay({
-      periodDeadline: period.currentDeadline,
-      schoolExtendedTo: await latestExtension(tx, periodId, schoolId, null),
-      sectionExtendedTo: sectionId === null ? null : await latestExtension(tx, periodId, schoolId, sectionId),
-    });
-    if (extendedTo <= inForce) {
-      throw badInput(`extendedTo (${extendedTo}) must be after the deadline in force, ${inForce}: an extension never shortens or repeats a deadline`);
-    }
-    const [row] = await tx.insert(deadlineExtension).values({ periodId, schoolId, sectionId, extendedTo, reason, createdAt: now, grantedById: actor.id }).returning();
-    return row!;
-  });
+  const done = await once<Granted>(db, op, (tx) => insertDeadlineExtension(tx, actor, { periodId, schoolId, sectionId, extendedTo, reason, now }));
   if (done.status === "REUSED") throw badInput(`operationId "${operationId}" was already used for a different extension`);
   return { ...done.result, createdAt: new Date(done.result.createdAt) };
+}
+
+export interface NewDeadlineExtension {
+  periodId: number;
+  schoolId: number;
+  sectionId: number | null;
+  extendedTo: string;
+  reason: string;
+  /** The district clock's now. */
+  now: Date;
+  /** The problem report whose extension request this approves, if any. */
+  problemReportId?: number | null;
+}
+
+/**
+ * The one place a deadline extension is written (a grant, or an approved extension request of a problem
+ * report): in the actor's reach, the section in the school, and later than the deadline in force.
+ */
+export async function insertDeadlineExtension(tx: Db, actor: Actor, e: NewDeadlineExtension) {
+  const { periodId, schoolId, sectionId, extendedTo, reason, now } = e;
+  const [target] = await tx.select({ id: school.id }).from(school).where(and(eq(school.id, schoolId), riskSchoolScope(actor, "extension.grant")));
+  if (!target) throw notFound("School", schoolId);
+  const [period] = await tx.select().from(reportingPeriod).where(eq(reportingPeriod.id, periodId));
+  if (!period) throw notFound("Reporting period", periodId);
+  if (sectionId !== null) {
+    const [s] = await tx.select({ schoolId: section.schoolId }).from(section).where(eq(section.id, sectionId));
+    if (!s || s.schoolId !== schoolId) throw badInput(`Section ${sectionId} is not a section of school ${schoolId}`);
+  }
+  const inForce = effectiveDeadlineDay({
+    periodDeadline: period.currentDeadline,
+    schoolExtendedTo: await latestExtension(tx, periodId, schoolId, null),
+    sectionExtendedTo: sectionId === null ? null : await latestExtension(tx, periodId, schoolId, sectionId),
+  });
+  if (extendedTo <= inForce) {
+    throw badInput(`extendedTo (${extendedTo}) must be after the deadline in force, ${inForce}: an extension never shortens or repeats a deadline`);
+  }
+  const [row] = await tx
+    .insert(deadlineExtension)
+    .values({ periodId, schoolId, sectionId, extendedTo, reason, createdAt: now, grantedById: actor.id, problemReportId: e.problemReportId ?? null })
+    .returning();
+  return row!;
 }
 
 /** The last instant marks of a section are accepted in a period: its deadline day, then the school's and the section's extensions (the rulebook's effective deadline). */
