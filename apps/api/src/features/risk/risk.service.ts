@@ -75,7 +75,7 @@ async function presentFacts(db: Db, cacheOwner: object, periodId: number, now: D
   const stamp = rowsOf<{ last_value: string; is_called: boolean }>(await db.execute(sql`select last_value, is_called from completion_change_seq`))[0];
   const key = `${stamp?.last_value}:${stamp?.is_called}:${Math.floor(now.getTime() / 60_000)}`;
   let cache = presentCache.get(cacheOwner);
-  if (!cache) presentCache.set(cacheOwner, (cache = new Map()));
+  if (!cache) presentCache.set(cacheOwner, (cache = new Map<number, Present>()));
   const kept = cache.get(periodId);
   if (kept?.key === key) return kept;
   const facts = await factsFromCounters(db, { periodId, now });
