@@ -126,7 +126,10 @@ try {
     if (v.name.startsWith("district") && speedup < 100) misses.push(`ranking: from scratch only ${fmt(speedup)}x slower than GraphQL (target >= 100x)`);
     console.log(`| ${v.name} | ${fmt(gql.p50)} | ${fmt(gql.p99)} | ${fmt(counters.p50)} | ${fmt(counters.p99)} | ${fmt(scratch.p50)} | ${fmt(scratch.p99)} | ${fmt(ratio)}x | ${fmt(speedup)}x |`);
   }
-  const asOf = await timed(SLOW_RUNS, () => graphql(tokens.admin, QUERIES.asOfRanking, { asOf: AS_OF.toISOString() }));
+  // A different instant each time (a second apart), so that every run computes the replay (the API keeps a
+  // replay of the same instant while nothing changes).
+  let shift = 0;
+  const asOf = await timed(SLOW_RUNS, () => graphql(tokens.admin, QUERIES.asOfRanking, { asOf: new Date(AS_OF.getTime() + 1000 * shift++).toISOString() }));
   if (asOf.p99 > 2000) misses.push(`as-of ranking p99 ${fmt(asOf.p99)} ms (target < 2 s)`);
   console.log(`\n| replay | GraphQL p50 | GraphQL p99 | target |\n|---|---|---|---|\n| district ranking as of ${AS_OF.toISOString()} (admin, perPage 50) | ${fmt(asOf.p50)} | ${fmt(asOf.p99)} | < 2000 ms |`);
   console.log(misses.length ? `\nMISSED:\n${misses.map((m) => `- ${m}`).join("\n")}` : "\nall targets met");

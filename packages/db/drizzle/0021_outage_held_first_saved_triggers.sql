@@ -9,6 +9,11 @@ GROUP BY o.id, h.mark_id, m.period_id, m.school_id;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION gw_completion_outage_history() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  -- Most saves were typed outside any outage: one look at the (small) outage table and done.
+  IF NOT EXISTS (SELECT 1 FROM outage o WHERE o.kind = 'UNPLANNED' AND NEW.client_entered_at >= o.starts_at
+                 AND NEW.client_entered_at < o.ends_at AND NEW.changed_at > o.ends_at) THEN
+    RETURN NULL;
+  END IF;
   WITH held AS (
     INSERT INTO outage_held_mark AS c (outage_id, mark_id, period_id, school_id, first_changed_at)
       SELECT o.id, m.id, m.period_id, m.school_id, NEW.changed_at FROM outage o JOIN mark m ON m.id = NEW.mark_id

@@ -57,7 +57,12 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
     days: [number, string, number][] | null;
     outages: [number, string, number][] | null;
   }>(
-    await db.execute(sql`with
+    // In a savepoint of the request's transaction: without JIT (its compile time exceeds its gain here) and
+    // with room to aggregate in memory, for this replay only.
+    await db.transaction(async (sp) => {
+      const tx = sp as unknown as Db;
+      await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
+      return tx.execute(sql`with
       sec as not materialized (select s.id, s.school_id, s.teacher_id from section s join reporting_period p on p.level = s.level where p.id = ${periodId} ${inSchools}),
       items as (select count(*)::integer as n from grading_item where period_id = ${periodId}),
       -- Written out twice rather than shared, so that neither use is materialized and the mark scan stays parallel.
@@ -86,7 +91,8 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
              select school_id, outage_id, count(*)::integer as marks from outage_held_mark
              where period_id = ${periodId} and first_changed_at <= ${atSql} ${opts.schoolIds ? sql`and school_id = any(${idList(opts.schoolIds)})` : sql``}
              group by 1, 2) h join outage o on o.id = h.outage_id
-           order by h.school_id, h.marks desc, h.outage_id) x) as outages`),
+           order by h.school_id, h.marks desc, h.outage_id) x) as outages`);
+    }),
   );
   const teachers = (row?.teachers ?? []).map(([school_id, esc_id, teacher_id, expected, entered, first_at, last_at]) => ({ school_id, esc_id, teacher_id, expected, entered, first_at, last_at }));
   const days = (row?.days ?? []).map(([school_id, day, entered]) => ({ school_id, day, entered }));

@@ -71,11 +71,16 @@ interface Present {
   forecasts: Map<number, RiskForecast>;
 }
 const presentCache = new WeakMap<object, Map<number, Present>>();
-async function presentFacts(db: Db, cacheOwner: object, periodId: number, now: Date): Promise<Present> {
+const replayCache = new WeakMap<object, Map<string, Omit<Present, "key">>>();
+async function changeStamp(db: Db) {
   const stamp = rowsOf<{ last_value: string; is_called: boolean }>(await db.execute(sql`select last_value, is_called from completion_change_seq`))[0];
-  const key = `${stamp?.last_value}:${stamp?.is_called}:${Math.floor(now.getTime() / 60_000)}`;
+  return `${stamp?.last_value}:${stamp?.is_called}`;
+}
+
+async function presentFacts(db: Db, cacheOwner: object, periodId: number, now: Date): Promise<Present> {
+  const key = `${await changeStamp(db)}:${Math.floor(now.getTime() / 60_000)}`;
   let cache = presentCache.get(cacheOwner);
-  if (!cache) presentCache.set(cacheOwner, (cache = new Map()));
+  if (!cache) presentCache.set(cacheOwner, (cache = new Map<number, Present>()));
   const kept = cache.get(periodId);
   if (kept?.key === key) return kept;
   const facts = await factsFromCounters(db, { periodId, now });
@@ -86,8 +91,18 @@ async function presentFacts(db: Db, cacheOwner: object, periodId: number, now: D
 
 async function factsAt(db: Db, cacheOwner: object, periodId: number, at: Date, replay: boolean, schoolIds: number[] | undefined) {
   if (replay) {
+    // A replay of the same instant for the same schools while nothing changed (a dashboard polling its "as of"
+    // view) answers from memory; any change anywhere computes it again.
+    const key = `${await changeStamp(db)}:${periodId}:${at.getTime()}:${schoolIds?.join(",") ?? "all"}`;
+    let cache = replayCache.get(cacheOwner);
+    if (!cache) replayCache.set(cacheOwner, (cache = new Map<string, Omit<Present, "key">>()));
+    const kept = cache.get(key);
+    if (kept) return kept;
     const facts = await factsAsOf(db, { periodId, at, schoolIds });
-    return { facts, forecasts: new Map([...facts].map(([id, f]) => [id, forecastRisk(f.facts)])) };
+    const replayed = { facts, forecasts: new Map([...facts].map(([id, f]) => [id, forecastRisk(f.facts)])) };
+    if (cache.size >= 16) cache.delete(cache.keys().next().value!);
+    cache.set(key, replayed);
+    return replayed;
   }
   return presentFacts(db, cacheOwner, periodId, at);
 }
