@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
+import { openReportFacts } from "../problem-reports/problem-report.facts.js";
 import type { RiskFacts, TeacherProgressFacts } from "@gradewatch/domain";
 import { deadlineAsOf, effectiveDeadline } from "@gradewatch/domain";
 
@@ -53,7 +54,7 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
   // One pass over the period's marks: those entered by `at` by students whose enrollment in the mark's section
   // was open at `at`, counted per (section, Los Angeles day); teachers, schools and days are sums of these.
   const [row] = rowsOf<{
-    teachers: [number, number, number, number, number, string | null, string | null][] | null;
+    teachers: [number, number, number, number, number, string | null, string | null, number][] | null;
     days: [number, string, number][] | null;
     outages: [number, string, number][] | null;
   }>(
@@ -81,9 +82,12 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
                       left join (select section_id, sum(n)::integer as n, min(first_at) as first_at, max(last_at) as last_at from by_day group by 1) x
                         on x.section_id = sec.id)
       select
-        (select json_agg(json_build_array(t.school_id, sc.esc_id, t.teacher_id, t.expected, t.entered, t.first_at, t.last_at) order by t.school_id, t.teacher_id)
+        (select json_agg(json_build_array(t.school_id, sc.esc_id, t.teacher_id, t.expected, t.entered, t.first_at, t.last_at, coalesce(b.best, 0)) order by t.school_id, t.teacher_id)
            from (select school_id, teacher_id, sum(expected)::integer as expected, sum(entered)::integer as entered, min(first_at) as first_at, max(last_at) as last_at
-                 from per_section group by 1, 2) t join school sc on sc.id = t.school_id) as teachers,
+                 from per_section group by 1, 2) t join school sc on sc.id = t.school_id
+           left join (select school_id, teacher_id, max(n)::integer as best from (
+                        select sec.school_id, sec.teacher_id, b.day, sum(b.n) as n from by_day b join sec on sec.id = b.section_id group by 1, 2, 3) td
+                      group by 1, 2) b on b.school_id = t.school_id and b.teacher_id = t.teacher_id) as teachers,
         (select json_agg(json_build_array(d.school_id, d.day, d.n) order by d.school_id, d.day)
            from (select sec.school_id, b.day::text as day, sum(b.n)::integer as n from by_day b join sec on sec.id = b.section_id group by 1, 2) d) as days,
         (select json_agg(json_build_array(x.school_id, x.label, x.marks)) from (
@@ -94,7 +98,7 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
            order by h.school_id, h.marks desc, h.outage_id) x) as outages`);
     }),
   );
-  const teachers = (row?.teachers ?? []).map(([school_id, esc_id, teacher_id, expected, entered, first_at, last_at]) => ({ school_id, esc_id, teacher_id, expected, entered, first_at, last_at }));
+  const teachers = (row?.teachers ?? []).map(([school_id, esc_id, teacher_id, expected, entered, first_at, last_at, best]) => ({ school_id, esc_id, teacher_id, expected, entered, first_at, last_at, best }));
   const days = (row?.days ?? []).map(([school_id, day, entered]) => ({ school_id, day, entered }));
   const outages = (row?.outages ?? []).map(([school_id, label, marks]) => ({ school_id, label, marks }));
   const date = (v: string | Date | null) => (v === null ? null : new Date(v));
@@ -109,7 +113,7 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
       };
       out.set(t.school_id, school);
     }
-    const teacher: TeacherProgressFacts = { teacherId: t.teacher_id, expected: t.expected, entered: t.entered, firstEnteredAt: date(t.first_at), lastEnteredAt: date(t.last_at) };
+    const teacher: TeacherProgressFacts = { teacherId: t.teacher_id, expected: t.expected, entered: t.entered, firstEnteredAt: date(t.first_at), lastEnteredAt: date(t.last_at), bestDay: t.best };
     school.facts = { ...school.facts, expected: school.facts.expected + t.expected, entered: school.facts.entered + t.entered };
     (school.facts.teachers as TeacherProgressFacts[]).push(teacher);
   }
@@ -124,5 +128,8 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
     const o = outageOf.get(schoolId);
     s.facts = { ...s.facts, enteredByDay: byDay.get(schoolId) ?? [], outage: o ? { label: o.label, marks: o.marks } : null };
   }
+  // Open problem reports (issue 10) feed the reasons: "2 open problem reports, one about lost data".
+  const reports = await openReportFacts(db, { schoolIds: opts.schoolIds, at });
+  for (const [schoolId, school] of out) school.facts = { ...school.facts, openReports: reports.get(schoolId) ?? [] };
   return out;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
+import { openReportFacts } from "../problem-reports/problem-report.facts.js";
 import type { TeacherProgressFacts } from "@gradewatch/domain";
 import { deadlinesAsOf, type SchoolRiskFacts } from "./risk-facts.as-of.js";
 
@@ -22,6 +23,7 @@ export async function factsFromCounters(db: Db, opts: { periodId: number; now: D
     teachers: [number, number, number, number, string | null, string | null][] | null;
     days: [number, string, number][] | null;
     outages: [number, string, number][] | null;
+    best: [number, number, number][] | null;
   }>(
     await db.execute(sql`select
       (select json_agg(json_build_array(c.school_id, s.esc_id, c.expected, c.entered) order by c.school_id)
@@ -32,13 +34,21 @@ export async function factsFromCounters(db: Db, opts: { periodId: number; now: D
          from completion_school_day d where d.period_id = ${periodId} ${only("d.school_id")}) as days,
       (select json_agg(json_build_array(x.school_id, x.label, x.marks)) from (
          select distinct on (o.school_id) o.school_id, u.description as label, o.marks from completion_outage o join outage u on u.id = o.outage_id
-         where o.period_id = ${periodId} and o.marks > 0 ${only("o.school_id")} order by o.school_id, o.marks desc, o.outage_id) x) as outages`),
+         where o.period_id = ${periodId} and o.marks > 0 ${only("o.school_id")} order by o.school_id, o.marks desc, o.outage_id) x) as outages,
+      (select json_agg(json_build_array(b.school_id, b.teacher_id, b.best)) from (
+         select school_id, teacher_id, max(n)::integer as best from (
+           select c.school_id, c.teacher_id, d.day, sum(d.entered) as n
+           from completion_section_day d join completion_section c on c.period_id = d.period_id and c.section_id = d.section_id
+           where d.period_id = ${periodId} ${only("c.school_id")} group by 1, 2, 3) td
+         group by 1, 2) b) as best`),
   );
+  // A teacher's best day so far: the most counted marks they entered on one Los Angeles day.
+  const best = new Map((row?.best ?? []).map(([schoolId, teacherId, n]) => [`${schoolId}:${teacherId}`, n]));
   const teachers = new Map<number, TeacherProgressFacts[]>();
   for (const [schoolId, teacherId, expected, entered, first, last] of row?.teachers ?? []) {
     let list = teachers.get(schoolId);
     if (!list) teachers.set(schoolId, (list = []));
-    list.push({ teacherId, expected, entered, firstEnteredAt: first === null ? null : new Date(first), lastEnteredAt: last === null ? null : new Date(last) });
+    list.push({ teacherId, expected, entered, firstEnteredAt: first === null ? null : new Date(first), lastEnteredAt: last === null ? null : new Date(last), bestDay: best.get(`${schoolId}:${teacherId}`) ?? 0 });
   }
   const days = new Map<number, { day: string; entered: number }[]>();
   for (const [schoolId, day, entered] of row?.days ?? []) {
@@ -64,5 +74,8 @@ export async function factsFromCounters(db: Db, opts: { periodId: number; now: D
       },
     });
   }
+  // Open problem reports (issue 10) feed the reasons: "2 open problem reports, one about lost data".
+  const reports = await openReportFacts(db, { schoolIds: opts.schoolIds });
+  for (const [schoolId, school] of out) school.facts = { ...school.facts, openReports: reports.get(schoolId) ?? [] };
   return out;
 }
