@@ -8,3 +8,4 @@ export * from "./mark-save.js";
 export * from "./state-machine.js";
 export * from "./versions.js";
 export * from "./risk.js";
+export * from "./compensation.js";
