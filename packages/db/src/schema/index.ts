@@ -7,3 +7,4 @@ export * from "./auth.js";
 export * from "./history.js";
 export * from "./relations.js";
 export * from "./write-kit.js";
+export * from "./compensation.js";
