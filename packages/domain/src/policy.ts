@@ -80,6 +80,17 @@ export const POLICY = {
     reach: { DISTRICT_ADMIN: "all" },
     dashboard: { resource: "maintenanceWindows", actions: ["create", "edit", "delete"] },
   },
+  // issue 11: compensation
+  // Every employee logs their own extra hours; "read" reaches as far as the employee's certifier or HR does.
+  "compensation.log": { reach: everyone("own"), dashboard: { resource: "compensationLogs", actions: ["create", "edit", "submit"] } },
+  "compensation.read": {
+    reach: { TEACHER: "own", PRINCIPAL: "school", ESC_DIRECTOR: "esc", INSTRUCTIONAL_SUPERINTENDENT: "own", HR: "all", DISTRICT_ADMIN: "all" },
+    dashboard: { resource: "compensationLogs", actions: READ },
+  },
+  // A principal certifies their school's; an ESC director their ESC's principals and staff; HR the district office's.
+  "compensation.certify": { reach: { PRINCIPAL: "school", ESC_DIRECTOR: "esc", HR: "all" }, dashboard: { resource: "compensationLogs", actions: ["certify"] } },
+  "compensation.approve": { reach: { HR: "all" }, dashboard: { resource: "compensationLogs", actions: ["approve", "reject", "export"] } },
+  "compensation.manage": { reach: { HR: "all" }, dashboard: { resource: "payPeriods", actions: ["list", "show", "export", "settings"] } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;
