@@ -7,6 +7,7 @@ import { deadlineChange, districtSetting, employee, enrollment, esc, gradingItem
 import { employeeBuffer, SchoolRows, schoolBuffer } from "./columns.js";
 import { EntryCalendar, WINDOW_OPENS_ON } from "./entry-times.js";
 import { addEmployee, DEMO_DOMAIN, type GenerationContext, generateSchool, type PeriodItems } from "./generate.js";
+import { seedCompensation } from "./compensation.js";
 import { canSkipTriggers, verifyForeignKeys } from "./integrity.js";
 import { ESCS, planDistrict, type SeedScale } from "./plan.js";
 import { deriveSeed, Random } from "./random.js";
@@ -71,7 +72,8 @@ export type SeedTable =
   | "mark_history"
   | "outage"
   | "maintenance_window"
-  | "district_setting";
+  | "district_setting"
+  | "compensation_log";
 
 export interface SeedOptions {
   scale: SeedScale;
@@ -282,6 +284,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
       sql`select setval(pg_get_serial_sequence(${name}, 'id'), (select coalesce(max(${table.id}), 0) + 1 from ${table}), false)`,
     );
   }
+  const compensationLogs = await seedCompensation(db, opts.scale, seedNumber);
   // Fresh statistics, so the first queries (and benchmarks) get sensible plans.
   await db.execute(sql`analyze`);
   progress(total, total, "done");
@@ -305,6 +308,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
       outage: outageCount,
       maintenance_window: 1,
       district_setting: 1,
+      compensation_log: compensationLogs,
     },
   };
 }
