@@ -5,6 +5,7 @@ import { authProvider } from "./authProvider";
 import { lazyPage } from "./common/lazyPage";
 import { Dashboard } from "./dashboard/Dashboard";
 import { dataProvider } from "./dataProvider";
+import compensationLogs from "./compensationLogs";
 import employees from "./employees";
 import escs from "./escs";
 import { en } from "./i18n/en";
@@ -19,6 +20,8 @@ import sections from "./sections";
 import students from "./students";
 
 const MarksGrid = lazyPage(() => import("./grid/MarksGrid"), "MarksGrid");
+const MyHours = lazyPage(() => import("./compensationLogs/MyHours"), "MyHours");
+const CompensationTotals = lazyPage(() => import("./compensationLogs/CompensationTotals"), "CompensationTotals");
 
 const i18nProvider = polyglotI18nProvider(() => en, "en", { allowMissing: true });
 
@@ -43,8 +46,11 @@ export const App = () => (
     <Resource name="reportingPeriods" {...reportingPeriods} />
     <Resource name="outages" {...outages} />
     <Resource name="maintenanceWindows" {...maintenanceWindows} />
+    <Resource name="compensationLogs" {...compensationLogs} />
     <CustomRoutes>
       <Route path="/sections/:id/grid" element={<MarksGrid />} />
+      <Route path="/my-hours" element={<MyHours />} />
+      <Route path="/compensation/totals" element={<CompensationTotals />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,4 +1,6 @@
-import { Card, CardContent, Grid, Typography } from "@mui/material";
+import AccessTimeIcon from "@mui/icons-material/AccessTime";
+import { Button, Card, CardContent, Grid, Typography } from "@mui/material";
+import { Link } from "react-router-dom";
 import { Title, useCanAccess, useGetList } from "react-admin";
 import { MySections } from "./MySections";
 
@@ -27,9 +29,12 @@ export const Dashboard = () => (
       <Typography variant="h5" gutterBottom>
         Reporting Period 1, 2014-15
       </Typography>
-      <Typography variant="body1" sx={{ mb: 3 }}>
+      <Typography variant="body1" sx={{ mb: 2 }}>
         Elementary marks were due Friday, November 7, 2014; after the November 4 outage lost unsaved grades, the deadline was extended to Friday, November 14.
       </Typography>
+      <Button component={Link} to="/my-hours" variant="outlined" startIcon={<AccessTimeIcon />} sx={{ mb: 3 }}>
+        My hours: log time spent beyond your workday
+      </Button>
       <Grid container spacing={2}>
         <Count resource="schools" label="Schools" />
         <Count resource="students" label="Students" />

@@ -1,5 +1,6 @@
 import type { DataProvider, RaRecord } from "react-admin";
 import { request } from "./client";
+import { compensationMethods } from "./compensation";
 import { type ResourceConfig, resources } from "./resources";
 
 function config(resource: string): ResourceConfig {
@@ -56,7 +57,7 @@ async function getOne(resource: string, id: RaRecord["id"]) {
   return data.one;
 }
 
-export const dataProvider: DataProvider = {
+const base: DataProvider = {
   getList: (resource, params) => getList(resource, params) as never,
   getOne: async (resource, params) => ({ data: (await getOne(resource, params.id)) as never }),
   getMany: async (resource, params) => {
@@ -85,7 +86,7 @@ export const dataProvider: DataProvider = {
     return { data: data.r as never };
   },
   updateMany: async (resource, params) => {
-    for (const id of params.ids) await dataProvider.update(resource, { id, data: params.data, previousData: { id } });
+    for (const id of params.ids) await base.update(resource, { id, data: params.data, previousData: { id } });
     return { data: params.ids };
   },
   delete: async (resource, params) => {
@@ -94,7 +95,12 @@ export const dataProvider: DataProvider = {
     return { data: data.r as never };
   },
   deleteMany: async (resource, params) => {
-    for (const id of params.ids) await dataProvider.delete(resource, { id });
+    for (const id of params.ids) await base.delete(resource, { id });
     return { data: params.ids };
   },
 };
+
+/** The one data provider: react-admin's methods and the named operations beside them. */
+export const dataProvider = { ...base, ...compensationMethods };
+export type GradewatchDataProvider = typeof dataProvider;
+export type { CompensationDecision } from "./compensation";

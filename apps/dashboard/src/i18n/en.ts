@@ -97,6 +97,21 @@ export const en = {
         version: "Version",
       },
     },
+    compensationLogs: {
+      name: "Compensation log |||| Compensation logs",
+      fields: {
+        id: "Log",
+        workDate: "Work date",
+        countedMinutes: "Counted",
+        category: "Category",
+        state: "Status",
+        flagged: "No activity",
+        submittedAt: "Submitted",
+        states: "Status",
+        escId: "ESC",
+        schoolId: "School",
+      },
+    },
     outages: {
       name: "Outage |||| Outages",
       fields: { kind: "Kind", startsAt: "Starts", endsAt: "Ends", durationMinutes: "Minutes", description: "Description", when: "When" },
