@@ -1,10 +1,9 @@
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from "@mui/material";
+import { Chip, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField, Typography } from "@mui/material";
 import { useState } from "react";
 import {
   BooleanField,
   BooleanInput,
   Button,
-  ChipField,
   Datagrid,
   DateField,
   FunctionField,
@@ -26,7 +25,8 @@ import { reachOf } from "@gradewatch/domain/policy";
 import type { Role } from "../authProvider";
 import type { CompensationDecision, GradewatchDataProvider } from "../dataProvider";
 import { EvidencePanel } from "./EvidencePanel";
-import { categoryChoices, type CompensationLogRecord, hours, span, stateChoices } from "./format";
+import { CALENDAR_DAY, LA_DATETIME } from "../common/choices";
+import { categoryChoices, categoryName, type CompensationLogRecord, hours, span, STATE_COLOR, stateChoices, stateName } from "./format";
 
 const DecisionButton = ({ action, label }: { action: CompensationDecision; label: string }) => {
   const { selectedIds, data = [] } = useListContext<CompensationLogRecord>();
@@ -104,19 +104,38 @@ export const CompensationLogList = () => {
   const certifier = reachOf(permissions, "compensation.certify") !== "none";
   const defaults = hr ? { states: ["CERTIFIED"] } : certifier ? { toCertify: true } : { mine: true };
   return (
-    <List filters={filters} filterDefaultValues={defaults} sort={{ field: "submittedAt", order: "ASC" }} perPage={50} title={hr ? "Approval queue" : certifier ? "Certification queue" : "Compensation logs"}>
+    <List filters={filters} filterDefaultValues={defaults} sort={{ field: "submittedAt", order: "ASC" }} perPage={50} exporter={false} title={hr ? "Approval queue" : certifier ? "Certification queue" : "Compensation logs"}>
       <Datagrid bulkActionButtons={hr || certifier ? <BulkDecisions /> : false} expand={<EvidencePanel />} rowClick="expand">
         <TextField source="id" />
-        <TextField source="employeeName" label="Employee" sortable={false} />
-        <TextField source="schoolName" label="School" sortable={false} emptyText="ESC / district office" />
-        <TextField source="escCode" label="ESC" sortable={false} />
-        <DateField source="workDate" options={{ timeZone: "UTC" }} />
-        <FunctionField label="Time" render={(r: CompensationLogRecord) => span(r)} />
+        <FunctionField
+          label="Employee"
+          render={(r: CompensationLogRecord) => (
+            <>
+              {r.employeeName}
+              <Typography variant="caption" component="div" color="text.secondary">
+                {r.schoolName ?? "ESC / district office"}
+                {r.escCode ? ` · ${r.escCode}` : ""}
+              </Typography>
+            </>
+          )}
+        />
+        <FunctionField
+          source="workDate"
+          label="When"
+          render={(r: CompensationLogRecord) => (
+            <>
+              {new Date(`${r.workDate}T00:00:00Z`).toLocaleDateString("en-US", CALENDAR_DAY)}
+              <Typography variant="caption" component="div" color="text.secondary">
+                {span(r)}
+              </Typography>
+            </>
+          )}
+        />
         <FunctionField source="countedMinutes" label="Counted" render={(r: CompensationLogRecord) => hours(r.countedMinutes)} />
-        <TextField source="category" />
-        <ChipField source="state" />
+        <FunctionField source="category" render={(r: CompensationLogRecord) => categoryName(r.category)} />
+        <FunctionField source="state" render={(r: CompensationLogRecord) => <Chip size="small" label={stateName(r.state)} color={STATE_COLOR[r.state]} />} />
         <BooleanField source="flagged" looseValue />
-        <DateField source="submittedAt" showTime />
+        <DateField source="submittedAt" showTime options={LA_DATETIME} />
       </Datagrid>
     </List>
   );

@@ -1,6 +1,11 @@
 import { COMPENSATION_CATEGORIES, COMPENSATION_STATES, formatHours } from "@gradewatch/domain";
 
-const label = (id: string) => id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, " ");
+const NAMES: Record<string, string> = {
+  RE_ENTERING_LOST_DATA: "Re-entering lost data",
+  GRADE_ENTRY_OUTSIDE_WORKDAY: "Grade entry outside the workday",
+  SYSTEM_WORKAROUND: "System workaround",
+};
+const label = (id: string) => NAMES[id] ?? id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, " ");
 export const categoryChoices = COMPENSATION_CATEGORIES.map((id) => ({ id, name: label(id) }));
 export const stateChoices = COMPENSATION_STATES.map((id) => ({ id, name: label(id) }));
 export const categoryName = (id: string) => label(id);
