@@ -20,7 +20,7 @@ const Chart = ({ summary, group }: { summary: CompensationSummary; group: Group 
     <ResponsiveContainer width="100%" height={group === "SCHOOL" ? 420 : 260}>
       <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" tickFormatter={(v: number) => `$${Math.round(v / 1000)}k`} />
+        <XAxis type="number" tickFormatter={(v: number) => (v >= 1000 ? `$${(v / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })}k` : `$${v}`)} />
         <YAxis type="category" dataKey="name" width={group === "SCHOOL" ? 220 : 180} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip formatter={(v) => money(Number(v) * 100)} />
         <Legend />

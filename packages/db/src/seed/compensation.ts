@@ -23,7 +23,7 @@ export async function seedCompensation(db: Db, scale: SeedScale, seedNumber: num
   await db.execute(sql`insert into compensation_setting (id, window_start, window_end, daily_cap_minutes, budget_cents, rates, updated_at)
     values (1, '2014-11-04', '2014-12-19', 240, ${scale === "demo" ? 2_500_000 : 250_000_000},
       '{"CERTIFICATED": 5046, "ADMINISTRATOR": 6512, "CLASSIFIED": 3480}', '2014-11-05T16:00:00Z')
-    on conflict (id) do nothing`);
+    on conflict (id) do update set budget_cents = excluded.budget_cents`);
   const days = scale === "demo" ? [{ date: "2014-11-04", weekend: false }] : LAUSD_DAYS;
   // Per mille of school staff who log each day: lausd about 50,000 logs in all; demo about a third on the outage evening.
   const rate = scale === "demo" ? 330 : 190;

@@ -233,6 +233,12 @@ describe.each(testDbKinds())("compensation logs on %s", (kind) => {
     expect(next.data!.closePayPeriod).toMatchObject({ logCount: 1 });
     const states = await api.database.db.select({ state: compensationLog.state, payPeriodId: compensationLog.payPeriodId }).from(compensationLog).where(eq(compensationLog.id, Number(later.id)));
     expect(states[0]).toEqual({ state: "EXPORTED", payPeriodId: Number(next.data!.closePayPeriod.id) });
+    // The totals count every paid log at the cent the payroll paid.
+    const totals = await as(hr, `{ compensationSummary(groupBy: CATEGORY) { paidCents groups { key paidCents } } payPeriods { items { totalCents } } }`);
+    const exported = totals.data!.payPeriods.items.reduce((sum: number, p: { totalCents: number }) => sum + p.totalCents, 0);
+    expect(totals.data!.compensationSummary.paidCents).toBe(exported);
+    const principalTotals = await as(principal, `{ compensationSummary(groupBy: SCHOOL) { groups { label } } }`);
+    expect(principalTotals.data!.compensationSummary.groups.map((g: { label: string }) => g.label)).toEqual(["Elm Street Elementary"]);
   });
 
   it.runIf(kind === "postgres")("should let exactly one of a concurrent approve and reject of one log win, the other getting CONFLICT", async () => {
