@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   scope: () => import("./scope.js"),
   marks: () => import("./marks.js"),
   lists: () => import("./lists.js"),
+  compensation: () => import("./compensation.js"),
 };
 
 const name = process.argv[2];
