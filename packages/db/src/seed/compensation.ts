@@ -25,8 +25,9 @@ export async function seedCompensation(db: Db, scale: SeedScale, seedNumber: num
       '{"CERTIFICATED": 5046, "ADMINISTRATOR": 6512, "CLASSIFIED": 3480}', '2014-11-05T16:00:00Z')
     on conflict (id) do update set budget_cents = excluded.budget_cents`);
   const days = scale === "demo" ? [{ date: "2014-11-04", weekend: false }] : LAUSD_DAYS;
-  // Per mille of school staff who log each day: lausd about 50,000 logs in all; demo about a third on the outage evening.
-  const rate = scale === "demo" ? 330 : 190;
+  // Per mille of the evenings with entries that become a claim, and of those without: lausd about 50,000 logs.
+  const activityRate = scale === "demo" ? 700 : 560;
+  const quietRate = scale === "demo" ? 60 : 30;
   // States: the later the day, the less far along; in the demo nothing was decided by HR yet.
   const lastDecided = scale === "demo" ? "2014-11-04" : "2014-11-12";
   const daysJson = JSON.stringify(days.map((d, i) => ({ d: d.date, w: d.weekend, i })));
@@ -36,31 +37,57 @@ export async function seedCompensation(db: Db, scale: SeedScale, seedNumber: num
       select (x->>'d')::date as d, (x->>'w')::boolean as weekend, (x->>'i')::int as i from jsonb_array_elements(${daysJson}::jsonb) as x
     ),
     staff as (
-      select e.id, e.school_id, s.esc_id, e.workday_end, s.principal_id, e.role
+      select e.id, e.school_id, s.esc_id, e.workday_start, e.workday_end, s.principal_id, e.role
       from employee e join school s on s.id = e.school_id
       where e.role in ('TEACHER', 'PRINCIPAL') and e.active and e.email <> ${`teacher@${DEMO_DOMAIN}`}
     ),
-    picked as (
-      select st.*, d.d, d.weekend, d.i, ((st.id::bigint * 2654435761 + d.i * 40503 + ${seedMix}) % 1000003)::int as h
-      from staff st cross join days d
+    -- What each employee entered outside their workday on each day (Los Angeles time).
+    activity as (
+      select mh.changed_by_id as id, (mh.changed_at at time zone 'America/Los_Angeles')::date as d,
+        min(mh.changed_at at time zone 'America/Los_Angeles') as first_local, max(mh.changed_at at time zone 'America/Los_Angeles') as last_local
+      from mark_history mh join employee e on e.id = mh.changed_by_id
+      where mh.changed_at >= ${`${days[0]!.date}T00:00:00-08:00`}::timestamptz and mh.changed_at < ${`${days[days.length - 1]!.date}T23:59:59-08:00`}::timestamptz
+        and ((mh.changed_at at time zone 'America/Los_Angeles')::time >= e.workday_end or extract(isodow from (mh.changed_at at time zone 'America/Los_Angeles')) >= 6)
+      group by 1, 2
     ),
-    shaped as (
+    picked as (
+      select st.*, d.d, d.weekend, d.i, a.first_local, a.last_local, ((st.id::bigint * 2654435761 + d.i * 40503 + ${seedMix}) % 1000003)::int as h
+      from staff st cross join days d left join activity a on a.id = st.id and a.d = d.d
+    ),
+    -- Most claims cover the evening's own entries, from a quarter hour before the first to a quarter hour
+    -- after the last (at most 4 hours); a few claim time the system saw nothing of (flagged), some of them
+    -- straddling the end of the workday.
+    spans as (
       select p.*,
         case
-          when p.weekend then time '09:00' + ((p.h / 7) % 12) * interval '15 minutes'
-          when p.h % 40 = 0 then p.workday_end - interval '30 minutes'
-          else time '17:00' + ((p.h / 7) % 14) * interval '15 minutes'
-        end as start_local,
-        case when p.weekend then 90 + ((p.h / 11) % 9) * 15 else 60 + ((p.h / 11) % 7) * 15 end as minutes,
-        (p.h / 13) % 100 as c,
-        (p.h / 17) % 100 as s
+          when p.first_local is not null then
+            case when p.weekend then q.first_q - interval '15 minutes' else greatest(q.first_q - interval '15 minutes', p.d + p.workday_end) end
+          when p.weekend then p.d + time '09:00' + ((p.h / 7) % 12) * interval '15 minutes'
+          when p.h % 40 = 0 then p.d + p.workday_end - interval '30 minutes'
+          else p.d + time '17:00' + ((p.h / 7) % 14) * interval '15 minutes'
+        end as start_ts,
+        case
+          when p.first_local is not null then q.last_q + interval '30 minutes'
+          when p.weekend then p.d + time '09:00' + ((p.h / 7) % 12) * interval '15 minutes' + (90 + ((p.h / 11) % 9) * 15) * interval '1 minute'
+          when p.h % 40 = 0 then p.d + p.workday_end + (30 + ((p.h / 11) % 7) * 15) * interval '1 minute'
+          else p.d + time '17:00' + ((p.h / 7) % 14) * interval '15 minutes' + (60 + ((p.h / 11) % 7) * 15) * interval '1 minute'
+        end as end_wanted
       from picked p
-      where p.h % 1000 < ${rate}
+      cross join lateral (select date_trunc('hour', p.first_local) + floor(extract(minute from p.first_local) / 15) * interval '15 minutes' as first_q,
+        date_trunc('hour', p.last_local) + floor(extract(minute from p.last_local) / 15) * interval '15 minutes' as last_q) q
+      where (p.first_local is not null and p.h % 1000 < ${activityRate}) or (p.first_local is null and p.h % 1000 < ${quietRate})
+    ),
+    shaped as (
+      select sp.*, b.s0::time as start_local,
+        (extract(epoch from (least(greatest(sp.end_wanted, b.s0 + interval '30 minutes'), b.s0 + interval '240 minutes', sp.d + interval '1 day') - b.s0)) / 60)::int as minutes,
+        (sp.h / 13) % 100 as c,
+        (sp.h / 17) % 100 as s
+      from spans sp cross join lateral (select greatest(sp.start_ts, sp.d::timestamp) as s0) b
     )
     insert into compensation_log (employee_id, school_id, esc_id, work_date, starts_at, ends_at, minutes, counted_minutes, category, outage_id,
       description, state, version, created_at, submitted_at, certified_by_id, certified_at, decided_by_id, decided_at, reason)
     select x.id, x.school_id, x.esc_id, x.d, x.starts_at, x.starts_at + x.minutes * interval '1 minute', x.minutes,
-      case when x.weekend then x.minutes else x.minutes - greatest(0, extract(epoch from (x.workday_end - x.start_local)) / 60)::int end,
+      case when x.weekend then x.minutes else x.minutes - greatest(0, least(x.minutes, (extract(epoch from (x.workday_end - x.start_local)) / 60)::int)) end,
       x.category::compensation_category,
       case when x.category = 'RE_ENTERING_LOST_DATA' then (select o.id from outage o where o.kind = 'UNPLANNED' order by o.starts_at limit 1) end,
       case x.category
