@@ -39,6 +39,8 @@ describe("compensation from the teacher's evening to the payroll file, in headle
     await page.getByLabel("Work date").fill("2014-11-04");
     await page.getByLabel("Start").fill("18:00");
     await page.getByLabel("End").fill("20:00");
+    await page.getByLabel("Related outage").click();
+    await page.getByRole("option", { name: /Nov 4, 2014/ }).first().click();
     await page.getByLabel("What did you do?").fill("Re-entered the reading grades lost in the outage");
     await page.getByRole("button", { name: "Save draft" }).click();
     const logs = page.getByTestId("my-logs");
@@ -75,8 +77,9 @@ describe("compensation from the teacher's evening to the payroll file, in headle
     await row.waitFor({ timeout: 30_000 });
     // The evidence beside the claim: counts and times, never marks or students.
     await row.locator("td.column-id").click();
-    await page.getByTestId(`evidence-${logId}`).waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: path.join(shots, "compensation-approval-queue.png"), fullPage: true });
+    const evidence = page.getByTestId(`evidence-${logId}`);
+    await evidence.getByText(/Related outage: /).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, "compensation-approval-queue.png") });
     await page.locator("thead input[type=checkbox]").check();
     const selected = await page.locator("tbody input[type=checkbox]:checked").count();
     expect(selected).toBeGreaterThan(1);

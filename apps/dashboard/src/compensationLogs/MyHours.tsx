@@ -1,10 +1,11 @@
 import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
 import { useState } from "react";
 import { Title, useDataProvider, useGetIdentity, useGetList, useNotify, useRefresh } from "react-admin";
+import { LA_DATETIME } from "../common/choices";
 import type { GradewatchDataProvider } from "../dataProvider";
 import { categoryChoices, categoryName, type CompensationLogRecord, hours, span, STATE_COLOR, stateName } from "./format";
 
-const EMPTY = { workDate: "2014-11-04", startTime: "18:00", endTime: "20:00", category: "RE_ENTERING_LOST_DATA", description: "" };
+const EMPTY = { workDate: "2014-11-04", startTime: "18:00", endTime: "20:00", category: "RE_ENTERING_LOST_DATA", description: "", outageId: "" };
 
 /** Every employee's own extra hours: log them, submit them, and see where each one stands and why. */
 export const MyHours = () => {
@@ -21,13 +22,18 @@ export const MyHours = () => {
     { filter: { mine: true }, pagination: { page: 1, perPage: 100 }, sort: { field: "workDate", order: "DESC" } },
     { enabled: !!identity },
   );
+  const { data: outages = [] } = useGetList<{ id: string; startsAt: string; description: string }>("outages", {
+    filter: { kind: "UNPLANNED" },
+    pagination: { page: 1, perPage: 20 },
+    sort: { field: "startsAt", order: "DESC" },
+  });
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
   const save = async () => {
     setBusy(true);
     setError(null);
     try {
-      const saved = await dataProvider.createCompensationLog({ ...form, adjustsLogId: adjusts?.id ?? null });
+      const saved = await dataProvider.createCompensationLog({ ...form, outageId: form.outageId || null, adjustsLogId: adjusts?.id ?? null });
       notify(saved.note ?? `Saved a draft of ${hours(saved.log.countedMinutes)}: submit it when it is right`, { type: "info" });
       setForm(EMPTY);
       setAdjusts(null);
@@ -73,6 +79,14 @@ export const MyHours = () => {
               ))}
             </TextField>
           </Stack>
+          <TextField select label="Related outage" value={form.outageId} onChange={set("outageId")} fullWidth sx={{ mb: 2 }}>
+            <MenuItem value="">None</MenuItem>
+            {outages.map((o) => (
+              <MenuItem key={o.id} value={o.id}>
+                {new Date(o.startsAt).toLocaleString("en-US", LA_DATETIME)}: {o.description}
+              </MenuItem>
+            ))}
+          </TextField>
           <TextField label="What did you do?" value={form.description} onChange={set("description")} fullWidth multiline minRows={2} sx={{ mb: 2 }} />
           {error && (
             <Alert severity="error" sx={{ mb: 2 }} data-testid="log-error">
