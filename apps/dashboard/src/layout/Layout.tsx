@@ -44,6 +44,7 @@ const GradewatchMenu = () => {
   const { permissions } = usePermissions<Role>();
   return (
     <Menu>
+      <Menu.DashboardItem />
       <Menu.ResourceItems />
       <Menu.Item to="/my-hours" primaryText="My hours" leftIcon={<AccessTimeIcon />} />
       {permissions && reachOf(permissions, "compensation.read") === "all" && <Menu.Item to="/compensation/totals" primaryText="Compensation totals" leftIcon={<BarChartIcon />} />}
