@@ -114,7 +114,7 @@ describe.each(testDbKinds())("compensation logs stay in scope on %s", (kind) => 
     );
   }, 120_000);
 
-  it("should answer the evidence function for exactly the logs the list shows each role", async () => {
+  it("should answer the evidence function and row-level security for exactly the logs the list shows each role", async () => {
     const all = [...logOf.values()].map((l) => l.id);
     for (const role of ROLES) {
       const listed = (await api.gqlAs(tokens[role], `{ compensationLogs(perPage: 500) { items { id } } }`)).data!.compensationLogs.items.map((i: { id: string }) => Number(i.id));
@@ -124,6 +124,12 @@ describe.each(testDbKinds())("compensation logs stay in scope on %s", (kind) => 
         return res.rows.map((r) => Number(r.log_id));
       });
       expect(answered.sort((a, b) => a - b), role).toEqual(listed.sort((a: number, b: number) => a - b));
+      // Row-level security alone (a bare SELECT, no service scope) shows the role the same logs.
+      const bare = await inActorTransaction(api.database.db, actor, async (tx) => {
+        const res = (await tx.execute(sql`select id from compensation_log order by id`)) as unknown as { rows: { id: number }[] };
+        return res.rows.map((r) => Number(r.id));
+      });
+      expect(bare, role).toEqual(listed);
     }
   });
 });

@@ -182,7 +182,9 @@ export async function listLogs(db: Db, actor: Actor, clock: Clock, args: ListArg
     .limit(perPage)
     .offset((page - 1) * perPage);
   if (!wantsTotal) return { items: items as CompensationLog[] };
-  const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(compensationLog).innerJoin(employee, eq(employee.id, compensationLog.employeeId)).where(where);
+  // The count joins the employee only when the filter reads the employee's role (the certifier's queue).
+  const counting = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(compensationLog).$dynamic();
+  const [counted] = await (args.filter?.toCertify ? counting.innerJoin(employee, eq(employee.id, compensationLog.employeeId)) : counting).where(where);
   return { items: items as CompensationLog[], total: counted?.n ?? 0 };
 }
 
