@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   lists: () => import("./lists.js"),
   risk: () => import("./risk.js"),
   "risk-backtest": () => import("./risk-backtest.js"),
+  compensation: () => import("./compensation.js"),
 };
 
 const name = process.argv[2];

@@ -27,6 +27,7 @@ import {
 import { type Context, createContext } from "./graphql/context.js";
 import { AppError, parseId } from "./graphql/errors.js";
 import { sectionMarksCsv } from "./features/marks/mark-export.service.js";
+import { compensationRoutes } from "./features/compensation/compensation.routes.js";
 import { formatError, productionFormatError } from "./graphql/format-error.js";
 import { requestGuards } from "./graphql/request-guards.js";
 import { getSchema } from "./graphql/schema.js";
@@ -245,6 +246,8 @@ export async function createServer(deps: ServerDeps) {
       res.status(code === "NOT_FOUND" ? 404 : 400).json(errorBody(code, err.message));
     }
   });
+
+  app.use(compensationRoutes({ db: deps.db, rls, actorOf: (req) => authenticate(deps.db, deps.clock, deps.auth, tokenOf(req)) }));
 
   app.use("/graphql", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
     const requestId = requestIdOf(req, res);

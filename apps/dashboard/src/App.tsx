@@ -6,6 +6,7 @@ import { authProvider } from "./authProvider";
 import { lazyPage } from "./common/lazyPage";
 import { Dashboard } from "./dashboard/Dashboard";
 import { dataProvider } from "./dataProvider";
+import compensationLogs from "./compensationLogs";
 import employees from "./employees";
 import escs from "./escs";
 import { en } from "./i18n/en";
@@ -23,6 +24,8 @@ import students from "./students";
 
 const MarksGrid = lazyPage(() => import("./grid/MarksGrid"), "MarksGrid");
 const SlaSettings = lazyPage(() => import("./problemReports/SlaSettings"), "SlaSettings");
+const MyHours = lazyPage(() => import("./compensationLogs/MyHours"), "MyHours");
+const CompensationTotals = lazyPage(() => import("./compensationLogs/CompensationTotals"), "CompensationTotals");
 
 const i18nProvider = polyglotI18nProvider(() => en, "en", { allowMissing: true });
 
@@ -54,6 +57,11 @@ export const App = () => (
       <Route path="/sections/:id/grid" element={<MarksGrid />} />
       <Route path="/risk/escs/:id" element={<EscRiskOverviewPage />} />
       <Route path="/risk/district" element={<DistrictRiskOverview />} />
+    <Resource name="compensationLogs" {...compensationLogs} />
+    <CustomRoutes>
+      <Route path="/sections/:id/grid" element={<MarksGrid />} />
+      <Route path="/my-hours" element={<MyHours />} />
+      <Route path="/compensation/totals" element={<CompensationTotals />} />
     </CustomRoutes>
   </Admin>
 );

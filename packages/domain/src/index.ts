@@ -10,3 +10,4 @@ export * from "./versions.js";
 export * from "./risk.js";
 export * from "./school-hours.js";
 export * from "./problem-reports.js";
+export * from "./compensation.js";

@@ -109,6 +109,17 @@ export const POLICY = {
   // Everyone may read the targets (the queue shows them); the settings page is the district administrators'.
   "slaSetting.read": { reach: { TEACHER: "all", PRINCIPAL: "all", ESC_DIRECTOR: "all", INSTRUCTIONAL_SUPERINTENDENT: "all", DISTRICT_ADMIN: "all" } },
   "slaSetting.update": { reach: { DISTRICT_ADMIN: "all" }, dashboard: { resource: "slaSettings", actions: ["list", "edit"] } },
+  // issue 11: compensation
+  // Every employee logs their own extra hours; "read" reaches as far as the employee's certifier or HR does.
+  "compensation.log": { reach: everyone("own"), dashboard: { resource: "compensationLogs", actions: ["create", "edit", "submit"] } },
+  "compensation.read": {
+    reach: { TEACHER: "own", PRINCIPAL: "school", ESC_DIRECTOR: "esc", INSTRUCTIONAL_SUPERINTENDENT: "own", HR: "all", DISTRICT_ADMIN: "all" },
+    dashboard: { resource: "compensationLogs", actions: READ },
+  },
+  // A principal certifies their school's; an ESC director their ESC's principals and staff; HR the district office's.
+  "compensation.certify": { reach: { PRINCIPAL: "school", ESC_DIRECTOR: "esc", HR: "all" }, dashboard: { resource: "compensationLogs", actions: ["certify"] } },
+  "compensation.approve": { reach: { HR: "all" }, dashboard: { resource: "compensationLogs", actions: ["approve", "reject", "export"] } },
+  "compensation.manage": { reach: { HR: "all" }, dashboard: { resource: "payPeriods", actions: ["list", "show", "export", "settings"] } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

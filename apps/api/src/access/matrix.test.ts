@@ -1,3 +1,4 @@
+import { compensationLog } from "@gradewatch/db/schema";
 import { testDbKinds } from "@gradewatch/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessFixture, addReportTargets, buildAccessFixture } from "../test/access-fixture.js";
@@ -25,6 +26,8 @@ const OPERATIONS = {
   // issue 10: problem reports. Unassigning an unassigned report changes only its version.
   "problemReport.read": `query($id: ID!) { r: problemReport(id: $id) { id } }`,
   "problemReport.manage": `mutation($id: ID!, $v: Int!) { r: assignProblemReport(id: $id, assigneeId: null, expectedVersion: $v) { id } }`,
+  // issue 11: a compensation log of the actor ("own"), of Tess at Elm, of Val at Valley (North), of Olga at Oak (East).
+  "compensation.read": `query($id: ID!) { r: compensationLog(id: $id) { id } }`,
 } as const;
 type Operation = keyof typeof OPERATIONS;
 
@@ -47,10 +50,35 @@ describe.each(runs)("authorization matrix on $label", ({ kind, rls }) => {
     f = await buildAccessFixture(api.database.db);
     reports = await addReportTargets(api.database.db, f);
     for (const [role, actor] of Object.entries(f.actors)) tokens[role as Role] = await api.tokenFor(actor.id);
+    const owners = [...Object.values(f.actors), ...[6, 7, 8].map((i) => f.employees[i]!)];
+    const logs = await api.database.db
+      .insert(compensationLog)
+      .values(
+        owners.map((o) => ({
+          employeeId: o.id,
+          schoolId: o.schoolId,
+          escId: o.escId ?? (o.schoolId ? f.schoolEsc.get(o.schoolId)! : null),
+          workDate: "2014-11-04",
+          startsAt: new Date("2014-11-05T02:00:00Z"),
+          endsAt: new Date("2014-11-05T04:00:00Z"),
+          minutes: 120,
+          countedMinutes: 120,
+          category: "RE_ENTERING_LOST_DATA" as const,
+          description: "Re-entered grades",
+          createdAt: new Date("2014-11-05T05:00:00Z"),
+        })),
+      )
+      .returning({ id: compensationLog.id, employeeId: compensationLog.employeeId });
+    for (const l of logs) logOf.set(l.employeeId, l.id);
   });
+  const logOf = new Map<number, number>();
   afterAll(() => api?.close());
 
   function target(role: Role, op: Operation, scope: Scope): number {
+    if (op === "compensation.read") {
+      const [, tess, val, olga] = [0, 6, 7, 8].map((i) => f.employees[i]!.id);
+      return logOf.get({ own: f.actors[role].id, sameSchool: tess!, sameEsc: val!, otherEsc: olga! }[scope])!;
+    }
     if (op.split(".")[0] === "problemReport") return reports[scope];
     const entity = ({ risk: "school", extension: "school" } as Record<string, string>)[op.split(".")[0]!] ?? (op.split(".")[0] as keyof AccessFixture["targets"] | "employee");
     if (entity !== "employee") return f.targets[entity as keyof AccessFixture["targets"]][scope];

@@ -1,10 +1,6 @@
 import { testDbKinds } from "@gradewatch/db/testing";
 import { maintenanceWindow, outage, reportingPeriod } from "@gradewatch/db/schema";
-import {
-  getNamedType,
-  GraphQLObjectType,
-  isNonNullType,
-} from "graphql";
+import { GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSchema } from "../graphql/schema.js";
 import { type AccessFixture, buildAccessFixture, type Role } from "../test/access-fixture.js";
@@ -33,10 +29,7 @@ describe("without signing in", () => {
 
   const queries = rootFields.filter((f) => f.root === "Query");
   it.each(queries.map((q) => [q.key, q] as const))("%s answers only if public", async (_key, { field, rule }) => {
-    const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
-    const args = required.length ? `(${required.map((a) => `${a.name}: "1"`).join(", ")})` : "";
-    const selection = getNamedType(field.type) instanceof GraphQLObjectType ? " { __typename }" : "";
-    const res = await api.gqlAs(null, `{ ${field.name}${args}${selection} }`);
+    const res = await api.gqlAs(null, `{ ${sampleCall(field)} }`);
     if (rule === "public") {
       expect(res.errors).toBeUndefined();
     } else {

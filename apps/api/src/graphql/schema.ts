@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { type ValidationError, validateOrReject } from "class-validator";
 import { ArgumentValidationError, buildSchema, getMetadataStorage, UseMiddleware } from "type-graphql";
 import { AuthResolver } from "../features/auth/auth.resolver.js";
+import { CompensationResolver } from "../features/compensation/compensation.resolver.js";
 import { DistrictResolver } from "../features/district/district.resolver.js";
 import { EmployeeResolver } from "../features/employees/employee.resolver.js";
 import { EnrollmentResolver } from "../features/enrollments/enrollment.resolver.js";
@@ -105,6 +106,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ProblemReportCommentResolver,
       ProblemReportHistoryResolver,
       NotificationResolver,
+      CompensationResolver,
     ],
     validate: { forbidUnknownValues: false },
     validateFn: validateArgument,

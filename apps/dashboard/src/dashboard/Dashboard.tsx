@@ -1,11 +1,19 @@
-import { Card, CardContent, CircularProgress, Grid, Typography } from "@mui/material";
+import AccessTimeIcon from "@mui/icons-material/AccessTime";
+import { Box, Button, Card, CardContent, CircularProgress, Grid, Typography } from "@mui/material";
 import { reachOf } from "@gradewatch/domain/policy";
-import { Navigate } from "react-router-dom";
+import { Link, Navigate } from "react-router-dom";
 import { Title, useCanAccess, useGetList, usePermissions } from "react-admin";
 import type { Role } from "../authProvider";
 import { DistrictRiskOverview, SchoolRiskPage } from "../risk";
 import { MySections } from "./MySections";
 import { MyReports, ReportSummary } from "./ProblemReportsPanel";
+
+/** Every employee's landing page has My hours one click away (issue 11). */
+const MyHoursButton = () => (
+  <Button component={Link} to="/my-hours" variant="outlined" startIcon={<AccessTimeIcon />} sx={{ mb: 3 }}>
+    My hours: log time spent beyond your workday
+  </Button>
+);
 
 const Count = ({ resource, label }: { resource: string; label: string }) => {
   const { canAccess } = useCanAccess({ resource, action: "list" });
@@ -33,9 +41,10 @@ const Overview = () => (
       <Typography variant="h5" gutterBottom>
         Reporting Period 1, 2014-15
       </Typography>
-      <Typography variant="body1" sx={{ mb: 3 }}>
+      <Typography variant="body1" sx={{ mb: 2 }}>
         Elementary marks were due Friday, November 7, 2014; after the November 4 outage lost unsaved grades, the deadline was extended to Friday, November 14.
       </Typography>
+      <MyHoursButton />
       <Grid container spacing={2}>
         <Count resource="schools" label="Schools" />
         <Count resource="students" label="Students" />
@@ -54,7 +63,16 @@ const MySchoolRisk = () => {
   const { data, isPending } = useGetList<{ id: string }>("schoolRisks", { pagination: { page: 1, perPage: 1 }, sort: { field: "risk", order: "DESC" } });
   if (isPending) return <CircularProgress size={28} sx={{ m: 3 }} />;
   const school = data?.[0];
-  return school ? <SchoolRiskPage schoolId={String(school.id)} /> : <Overview />;
+  if (!school) return <Overview />;
+  return (
+    <>
+      <Box sx={{ mt: 2 }}>
+        <MyHoursButton />
+        <MyReports />
+      </Box>
+      <SchoolRiskPage schoolId={String(school.id)} />
+    </>
+  );
 };
 
 /**
@@ -66,7 +84,16 @@ export const Dashboard = () => {
   const { permissions, isPending } = usePermissions<Role>();
   if (isPending) return null;
   const reach = permissions ? reachOf(permissions, "risk.read") : "none";
-  if (reach === "all") return <DistrictRiskOverview />;
+  if (reach === "all") {
+    return (
+      <>
+        <DistrictRiskOverview />
+        <Box sx={{ mt: 2 }}>
+          <ReportSummary />
+        </Box>
+      </>
+    );
+  }
   if (reach === "esc") return <Navigate to="/schoolRisks" replace />;
   if (reach === "school") return <MySchoolRisk />;
   return <Overview />;

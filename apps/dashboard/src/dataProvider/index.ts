@@ -1,6 +1,7 @@
 import type { DataProvider, RaRecord } from "react-admin";
 import { request } from "./client";
-import { problemReportMethods, type ProblemReportMethods, slaSettingMethods } from "./problemReports";
+import { compensationMethods } from "./compensation";
+import { problemReportMethods, slaSettingMethods } from "./problemReports";
 import { type ResourceConfig, resources } from "./resources";
 import { riskMethods } from "./risk";
 
@@ -103,5 +104,6 @@ const crud: DataProvider = {
 };
 
 /** react-admin's CRUD, plus the named operations of features that are not list/show/create/update/delete. */
-export const dataProvider = { ...crud, ...riskMethods, ...problemReportMethods, ...slaSettingMethods };
+export const dataProvider = { ...crud, ...riskMethods, ...problemReportMethods, ...slaSettingMethods, ...compensationMethods };
 export type GradewatchDataProvider = typeof dataProvider;
+export type { CompensationDecision } from "./compensation";

@@ -18,7 +18,11 @@ export interface ResourceConfig {
   inputFields?: string[];
 }
 
+import { COMPENSATION_LOG_FIELDS } from "./compensation";
+
 export const resources: Record<string, ResourceConfig> = {
+  // Written through named methods (dataProvider.createCompensationLog, ...): they need operation ids and versions.
+  compensationLogs: { list: "compensationLogs", one: "compensationLog", type: "CompensationLog", fields: COMPENSATION_LOG_FIELDS },
   escs: { list: "escs", one: "esc", type: "Esc", fields: "id code name schoolCount" },
   schools: {
     list: "schools",

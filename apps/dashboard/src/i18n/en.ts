@@ -114,6 +114,19 @@ export const en = {
         extensionStatus: "Extension",
         outageId: "Related outage",
         sectionIds: "Affected sections",
+    compensationLogs: {
+      name: "Compensation log |||| Compensation logs",
+      fields: {
+        id: "Log",
+        workDate: "Work date",
+        countedMinutes: "Counted",
+        category: "Category",
+        state: "Status",
+        flagged: "No activity",
+        submittedAt: "Submitted",
+        states: "Status",
+        escId: "ESC",
+        schoolId: "School",
       },
     },
     outages: {

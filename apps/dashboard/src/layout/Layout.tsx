@@ -1,6 +1,10 @@
 import { Box, Typography } from "@mui/material";
 import type { ReactNode } from "react";
-import { AppBar, Layout as RaLayout, Logout, TitlePortal, useGetIdentity, UserMenu } from "react-admin";
+import AccessTimeIcon from "@mui/icons-material/AccessTime";
+import BarChartIcon from "@mui/icons-material/BarChart";
+import { AppBar, Layout as RaLayout, Logout, Menu, TitlePortal, useGetIdentity, usePermissions, UserMenu } from "react-admin";
+import { reachOf } from "@gradewatch/domain/policy";
+import type { Role } from "../authProvider";
 import { roles } from "../common/choices";
 import { MaintenanceBanner } from "./MaintenanceBanner";
 import { NotificationsBell } from "./NotificationsBell";
@@ -37,8 +41,21 @@ const GradewatchAppBar = () => (
   </AppBar>
 );
 
+// The resources, then every employee's own hours, and the totals for those who see the whole district's.
+const GradewatchMenu = () => {
+  const { permissions } = usePermissions<Role>();
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      <Menu.ResourceItems />
+      <Menu.Item to="/my-hours" primaryText="My hours" leftIcon={<AccessTimeIcon />} />
+      {permissions && reachOf(permissions, "compensation.read") === "all" && <Menu.Item to="/compensation/totals" primaryText="Compensation totals" leftIcon={<BarChartIcon />} />}
+    </Menu>
+  );
+};
+
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={GradewatchAppBar}>
+  <RaLayout appBar={GradewatchAppBar} menu={GradewatchMenu}>
     <MaintenanceBanner />
     <SessionExpiredDialog />
     {children}

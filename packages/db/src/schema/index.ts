@@ -9,3 +9,4 @@ export * from "./relations.js";
 export * from "./write-kit.js";
 export * from "./completion.js";
 export * from "./problem-reports.js";
+export * from "./compensation.js";

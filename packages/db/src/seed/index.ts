@@ -7,6 +7,7 @@ import { deadlineChange, districtSetting, employee, enrollment, esc, gradingItem
 import { employeeBuffer, SchoolRows, schoolBuffer } from "./columns.js";
 import { EntryCalendar, WINDOW_OPENS_ON } from "./entry-times.js";
 import { addEmployee, DEMO_DOMAIN, type GenerationContext, generateSchool, type PeriodItems } from "./generate.js";
+import { seedCompensation } from "./compensation.js";
 import { canSkipTriggers, verifyForeignKeys } from "./integrity.js";
 import { ESCS, planDistrict, type SeedScale } from "./plan.js";
 import { seedProblemReports } from "./problem-reports.js";
@@ -75,6 +76,7 @@ export type SeedTable =
   | "district_setting"
   | "problem_report"
   | "notification";
+  | "compensation_log";
 
 export interface SeedOptions {
   scale: SeedScale;
@@ -289,6 +291,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   }
   // The rows went in with triggers off: count completion (migration completion_triggers) from scratch.
   await db.execute(sql`select gw_rebuild_completion()`);
+  const compensationLogs = await seedCompensation(db, opts.scale, seedNumber);
   // Fresh statistics, so the first queries (and benchmarks) get sensible plans.
   await db.execute(sql`analyze`);
   progress(total, total, "done");
@@ -314,6 +317,7 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
       district_setting: 1,
       problem_report: reports.reports,
       notification: reports.notifications,
+      compensation_log: compensationLogs,
     },
   };
 }
