@@ -53,13 +53,11 @@ export const App = () => (
     <Resource name="maintenanceWindows" {...maintenanceWindows} />
     <Resource name="problemReports" {...problemReports} />
     <Resource name="slaSettings" list={SlaSettings} icon={TimerIcon} options={{ label: "SLA targets" }} />
+    <Resource name="compensationLogs" {...compensationLogs} />
     <CustomRoutes>
       <Route path="/sections/:id/grid" element={<MarksGrid />} />
       <Route path="/risk/escs/:id" element={<EscRiskOverviewPage />} />
       <Route path="/risk/district" element={<DistrictRiskOverview />} />
-    <Resource name="compensationLogs" {...compensationLogs} />
-    <CustomRoutes>
-      <Route path="/sections/:id/grid" element={<MarksGrid />} />
       <Route path="/my-hours" element={<MyHours />} />
       <Route path="/compensation/totals" element={<CompensationTotals />} />
     </CustomRoutes>

@@ -114,6 +114,8 @@ export const en = {
         extensionStatus: "Extension",
         outageId: "Related outage",
         sectionIds: "Affected sections",
+      },
+    },
     compensationLogs: {
       name: "Compensation log |||| Compensation logs",
       fields: {

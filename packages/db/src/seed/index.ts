@@ -75,7 +75,7 @@ export type SeedTable =
   | "maintenance_window"
   | "district_setting"
   | "problem_report"
-  | "notification";
+  | "notification"
   | "compensation_log";
 
 export interface SeedOptions {
