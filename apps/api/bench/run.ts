@@ -5,7 +5,12 @@ const benches: Record<string, () => Promise<unknown>> = {
   scope: () => import("./scope.js"),
   marks: () => import("./marks.js"),
   lists: () => import("./lists.js"),
-  risk: () => import("./risk.js"),
+  // The risk views against their floors (BENCH_RISK_URL), then the forecast's backtest (BENCH_RISK_URLS).
+  risk: async () => {
+    await import("./risk.js");
+    await import("./risk-backtest.js");
+  },
+  "risk-views": () => import("./risk.js"),
   "risk-backtest": () => import("./risk-backtest.js"),
   compensation: () => import("./compensation.js"),
 };
