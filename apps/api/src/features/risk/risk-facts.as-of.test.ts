@@ -235,7 +235,8 @@ async function presentFacts(db: Db, periodId: number, at: Date): Promise<Map<num
       schoolId: s.school_id,
       escId: s.esc_id,
       periodId,
-      facts: { now: at, windowOpensOn: period!.window_opens_on, deadline: effectiveDeadline({ periodDeadline, schoolExtendedTo: ext }), expected: 0, entered: 0, enteredByDay: [], teachers: [], outage: null },
+      // The fixture files no problem reports: none is open at any instant.
+      facts: { now: at, windowOpensOn: period!.window_opens_on, deadline: effectiveDeadline({ periodDeadline, schoolExtendedTo: ext }), expected: 0, entered: 0, enteredByDay: [], teachers: [], outage: null, openReports: [] },
     });
   }
   for (const key of openKeys) teacherOf(sectionById.get(Number(key.split(":")[0]))!).expected += itemCount;

@@ -91,7 +91,8 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
         (select json_agg(json_build_array(d.school_id, d.day, d.n) order by d.school_id, d.day)
            from (select sec.school_id, b.day::text as day, sum(b.n)::integer as n from by_day b join sec on sec.id = b.section_id group by 1, 2) d) as days,
         (select json_agg(json_build_array(x.school_id, x.label, x.marks)) from (
-           select distinct on (h.school_id) h.school_id, o.description as label, h.marks from (
+           -- Named as a director would: "November 4 outage".
+           select distinct on (h.school_id) h.school_id, to_char(o.starts_at at time zone 'America/Los_Angeles', 'FMMonth FMDD') || ' outage' as label, h.marks from (
              select school_id, outage_id, count(*)::integer as marks from outage_held_mark
              where period_id = ${periodId} and first_changed_at <= ${atSql} ${opts.schoolIds ? sql`and school_id = any(${idList(opts.schoolIds)})` : sql``}
              group by 1, 2) h join outage o on o.id = h.outage_id
@@ -115,7 +116,8 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
     }
     const teacher: TeacherProgressFacts = { teacherId: t.teacher_id, expected: t.expected, entered: t.entered, firstEnteredAt: date(t.first_at), lastEnteredAt: date(t.last_at), bestDay: t.best };
     school.facts = { ...school.facts, expected: school.facts.expected + t.expected, entered: school.facts.entered + t.entered };
-    (school.facts.teachers as TeacherProgressFacts[]).push(teacher);
+    // A teacher with nothing expected of them (no student enrolled then) has nothing to finish.
+    if (t.expected > 0) (school.facts.teachers as TeacherProgressFacts[]).push(teacher);
   }
   const byDay = new Map<number, { day: string; entered: number }[]>();
   for (const d of days) {

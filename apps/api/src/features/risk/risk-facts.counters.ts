@@ -33,7 +33,7 @@ export async function factsFromCounters(db: Db, opts: { periodId: number; now: D
       (select json_agg(json_build_array(d.school_id, d.day, d.entered) order by d.school_id, d.day)
          from completion_school_day d where d.period_id = ${periodId} ${only("d.school_id")}) as days,
       (select json_agg(json_build_array(x.school_id, x.label, x.marks)) from (
-         select distinct on (o.school_id) o.school_id, u.description as label, o.marks from completion_outage o join outage u on u.id = o.outage_id
+         select distinct on (o.school_id) o.school_id, to_char(u.starts_at at time zone 'America/Los_Angeles', 'FMMonth FMDD') || ' outage' as label, o.marks from completion_outage o join outage u on u.id = o.outage_id
          where o.period_id = ${periodId} and o.marks > 0 ${only("o.school_id")} order by o.school_id, o.marks desc, o.outage_id) x) as outages,
       (select json_agg(json_build_array(b.school_id, b.teacher_id, b.best)) from (
          select school_id, teacher_id, max(n)::integer as best from (
@@ -48,7 +48,8 @@ export async function factsFromCounters(db: Db, opts: { periodId: number; now: D
   for (const [schoolId, teacherId, expected, entered, first, last] of row?.teachers ?? []) {
     let list = teachers.get(schoolId);
     if (!list) teachers.set(schoolId, (list = []));
-    list.push({ teacherId, expected, entered, firstEnteredAt: first === null ? null : new Date(first), lastEnteredAt: last === null ? null : new Date(last), bestDay: best.get(`${schoolId}:${teacherId}`) ?? 0 });
+    // A teacher with nothing expected of them (no student enrolled) has nothing to finish, as in factsAsOf.
+    if (expected > 0) list.push({ teacherId, expected, entered, firstEnteredAt: first === null ? null : new Date(first), lastEnteredAt: last === null ? null : new Date(last), bestDay: best.get(`${schoolId}:${teacherId}`) ?? 0 });
   }
   const days = new Map<number, { day: string; entered: number }[]>();
   for (const [schoolId, day, entered] of row?.days ?? []) {
