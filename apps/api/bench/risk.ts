@@ -34,14 +34,20 @@ const { school_id: pageSchool } = await one<{ school_id: number }>(
 );
 if (!pageSchool) throw new Error(`no completion counters in ${url}: migrate it (pnpm reconcile migrates and fills them)`);
 
-// The facts the views need, per school: completion, per-teacher progress, entries per day, held-back marks.
+// The facts the views need, per school: completion, per-teacher progress and best day, entries per day,
+// held-back marks, open problem reports.
 // $1 period, $2 ESC (null: all), $3 school (null: all).
 const where = (alias: string) => `and ($2::int is null or ${alias}.school_id in (select id from school where esc_id = $2)) and ($3::int is null or ${alias}.school_id = $3)`;
 const COUNTERS_SQL = `select
   (select json_agg(json_build_array(c.school_id, s.esc_id, c.expected, c.entered)) from completion_school c join school s on s.id = c.school_id where c.period_id = $1 ${where("c")}) as schools,
   (select json_agg(json_build_array(t.school_id, t.teacher_id, t.expected, t.entered, t.first_entered_at, t.last_entered_at)) from completion_teacher t where t.period_id = $1 ${where("t")}) as teachers,
   (select json_agg(json_build_array(d.school_id, d.day, d.entered)) from completion_school_day d where d.period_id = $1 ${where("d")}) as days,
-  (select json_agg(json_build_array(o.school_id, o.outage_id, o.marks)) from completion_outage o where o.period_id = $1 ${where("o")}) as outages`;
+  (select json_agg(json_build_array(o.school_id, o.outage_id, o.marks)) from completion_outage o where o.period_id = $1 ${where("o")}) as outages,
+  (select json_agg(json_build_array(b.school_id, b.teacher_id, b.best)) from (select school_id, teacher_id, max(n) as best from (
+     select c.school_id, c.teacher_id, d.day, sum(d.entered) as n from completion_section_day d
+     join completion_section c on c.period_id = d.period_id and c.section_id = d.section_id where d.period_id = $1 ${where("c")} group by 1, 2, 3) td
+   group by 1, 2) b) as best,
+  (select json_agg(r) from gw_open_report_facts(null, null) r) as reports`;
 const SCRATCH_SQL = `with sec as (select s.id, s.school_id, s.teacher_id from section s join reporting_period p on p.level = s.level where p.id = $1 ${where("s")}),
   enr as (select e.section_id, count(*)::int as n from enrollment e join sec on sec.id = e.section_id where e.ended_at is null group by 1),
   mk as (select m.section_id, m.entered_at from mark m join sec on sec.id = m.section_id
@@ -56,7 +62,10 @@ const SCRATCH_SQL = `with sec as (select s.id, s.school_id, s.teacher_id from se
   (select json_agg(x) from (select sec.school_id, (mk.entered_at at time zone 'America/Los_Angeles')::date, count(*) from mk join sec on sec.id = mk.section_id group by 1, 2) x) as days,
   (select json_agg(x) from (select m.school_id, o.id, count(distinct h.mark_id) from mark_history h
      join outage o on o.kind = 'UNPLANNED' and h.client_entered_at >= o.starts_at and h.client_entered_at < o.ends_at and h.changed_at > o.ends_at
-     join mark m on m.id = h.mark_id where m.period_id = $1 ${where("m")} group by 1, 2) x) as outages`;
+     join mark m on m.id = h.mark_id where m.period_id = $1 ${where("m")} group by 1, 2) x) as outages,
+  (select json_agg(x) from (select school_id, teacher_id, max(n) from (select sec.school_id, sec.teacher_id, (mk.entered_at at time zone 'America/Los_Angeles')::date, count(*) as n
+     from mk join sec on sec.id = mk.section_id group by 1, 2, 3) td group by 1, 2) x) as best,
+  (select json_agg(r) from gw_open_report_facts(null, null) r) as reports`;
 
 const database = await createDb({ databaseUrl: url, poolSize: 10 });
 const secret = new TextEncoder().encode("bench-secret-bench-secret-bench-secret");
