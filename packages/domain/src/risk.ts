@@ -247,9 +247,8 @@ export function forecastRisk(facts: RiskFacts): RiskForecast {
 
   const teachers = outlooks(facts, today, effectiveDays);
   let missChance = effectiveDays === 0 ? 1 : 1 - teachers.reduce((p, t) => p * (1 - t.missChance), 1);
-  // The school finishes when its slowest teacher does, each working from today at their best day so far (the
-  // level allows for the rush people find near a deadline; the date a director reads does not count on it).
-  const slowest = Math.max(0, ...teachers.map((t) => Math.ceil((t.remaining * RUSH) / t.rushPerDay)));
+  // The school finishes when its slowest teacher does, each working at their rush pace from today.
+  const slowest = Math.max(0, ...teachers.map((t) => Math.ceil(t.remaining / t.rushPerDay)));
   let projectedFinish: string | null = null;
   if (slowest > 0) {
     let d = today;
