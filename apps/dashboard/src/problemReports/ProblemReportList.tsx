@@ -44,6 +44,8 @@ export const ProblemReportList = () => {
         rowClick="show"
         expand={<ReportPanel />}
         bulkActionButtons={false}
+        // Eight columns and the row's buttons fit a 1400 px window with tighter cells.
+        sx={{ "& .RaDatagrid-rowCell, & .RaDatagrid-headerCell": { px: 1 } }}
         rowSx={(r) => ((r as { sla?: { overdue: boolean } }).sla?.overdue ? { backgroundColor: "rgba(211, 47, 47, 0.08)", "& td:first-of-type": { borderLeft: "4px solid #d32f2f" } } : {})}
       >
         <FunctionField source="severity" render={(r: { severity: string }) => <Chip size="small" color={SEVERITY_COLOR[r.severity]} label={r.severity} />} />
@@ -51,7 +53,7 @@ export const ProblemReportList = () => {
           source="title"
           sortable={false}
           render={(r: { title: string; category: string; school?: { name: string }; extensionStatus?: string; extensionRequestedTo?: string }) => (
-            <Box sx={{ minWidth: 260 }}>
+            <Box sx={{ minWidth: 200 }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
                 {r.title}
               </Typography>
