@@ -1,5 +1,5 @@
 import { addDays, DISTRICT_TIME_ZONE, isIsoDate, isSchoolDay, zonedInstant } from "./calendar.js";
-import type { Role } from "./policy.js";
+import { reachOf, ROLES, type Role } from "./policy.js";
 import { defineMachine, transition } from "./state-machine.js";
 
 // Compensation for time spent on the outage beyond the regular work day: the rules a log must meet, who
@@ -188,21 +188,32 @@ export interface Person {
 }
 
 /**
- * The certifier's duty: a school employee's principal; their ESC's director for principals and ESC staff;
- * HR for district office staff. Nobody certifies their own log.
+ * Whose logs each role certifies (by the employee's role): a teacher's principal; their ESC's director for
+ * principals and ESC staff; HR for district office staff. Where the certifier reaches is the access
+ * policy's "compensation.certify" (the principal's school, the director's ESC, HR's whole district).
  */
+export const CERTIFIES: Partial<Record<Role, readonly Role[]>> = {
+  PRINCIPAL: ["TEACHER"],
+  ESC_DIRECTOR: ["PRINCIPAL", "ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT"],
+  HR: ["HR", "DISTRICT_ADMIN"],
+};
+
+const CERTIFIED_BY: Partial<Record<Role, string>> = {
+  PRINCIPAL: "A teacher's log is certified by the principal of their school",
+  ESC_DIRECTOR: "A principal's or ESC staff member's log is certified by their ESC director",
+  HR: "A district office log is certified by HR",
+};
+
+/** The certifier's duty (CERTIFIES, within the certifier's reach). Nobody certifies their own log. */
 export function checkCertifier(certifier: Person, employee: Person): void {
   if (certifier.id === employee.id) throw new CompensationRuleError("SEPARATION", "Nobody certifies their own log: your principal or ESC director certifies it");
-  if (employee.role === "TEACHER") {
-    if (certifier.role === "PRINCIPAL" && certifier.schoolId === employee.schoolId) return;
-    throw new CompensationRuleError("CERTIFIER", "A teacher's log is certified by the principal of their school");
-  }
-  if (employee.role === "HR" || employee.role === "DISTRICT_ADMIN") {
-    if (certifier.role === "HR") return;
-    throw new CompensationRuleError("CERTIFIER", "A district office log is certified by HR");
-  }
-  if (certifier.role === "ESC_DIRECTOR" && certifier.homeEscId !== null && certifier.homeEscId === employee.homeEscId) return;
-  throw new CompensationRuleError("CERTIFIER", "A principal's or ESC staff member's log is certified by their ESC director");
+  const by = ROLES.find((r) => CERTIFIES[r]?.includes(employee.role));
+  const refusal = new CompensationRuleError("CERTIFIER", (by && CERTIFIED_BY[by]) ?? "Nobody certifies this employee's logs");
+  if (!by || certifier.role !== by) throw refusal;
+  const reach = reachOf(by, "compensation.certify");
+  if (reach === "school" && (certifier.schoolId === null || certifier.schoolId !== employee.schoolId)) throw refusal;
+  if (reach === "esc" && (certifier.homeEscId === null || certifier.homeEscId !== employee.homeEscId)) throw refusal;
+  if (reach !== "school" && reach !== "esc" && reach !== "all") throw refusal;
 }
 
 /** HR approves and rejects certified logs, never their own. */

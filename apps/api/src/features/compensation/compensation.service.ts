@@ -1,4 +1,5 @@
 import {
+  CERTIFIES,
   checkApprover,
   checkCertifier,
   checkCompensationLog,
@@ -99,19 +100,13 @@ export function compensationScope(actor: Actor): SQL | undefined {
 const actorEscSql = (actor: Actor) =>
   actor.escId !== null ? sql`${actor.escId}` : sql`(select ${school.escId} from ${school} where ${school.id} = ${actor.schoolId ?? -1})`;
 
-/** The submitted logs this actor certifies (checkCertifier, as a condition). */
+/** The submitted logs this actor certifies (checkCertifier, as a condition: CERTIFIES within the policy's reach). */
 function toCertifyCondition(actor: Actor): SQL {
-  const notOwn = ne(compensationLog.employeeId, actor.id);
-  switch (actor.role) {
-    case "PRINCIPAL":
-      return and(notOwn, eq(compensationLog.schoolId, actor.schoolId ?? -1), eq(employee.role, "TEACHER"))!;
-    case "ESC_DIRECTOR":
-      return and(notOwn, eq(compensationLog.escId, actorEscSql(actor)), inArray(employee.role, ["PRINCIPAL", "ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT"]))!;
-    case "HR":
-      return and(notOwn, inArray(employee.role, ["HR", "DISTRICT_ADMIN"]))!;
-    default:
-      return sql`false`;
-  }
+  const roles = CERTIFIES[actor.role];
+  const reach = reachOf(actor.role, "compensation.certify");
+  if (!roles || reach === "none" || reach === "own") return sql`false`;
+  const unit = reach === "school" ? eq(compensationLog.schoolId, actor.schoolId ?? -1) : reach === "esc" ? eq(compensationLog.escId, actorEscSql(actor)) : undefined;
+  return and(ne(compensationLog.employeeId, actor.id), unit, inArray(employee.role, [...roles]))!;
 }
 
 export const logColumns = {
