@@ -14,7 +14,7 @@ import {
   schoolMinutesBetween,
   transition,
 } from "@gradewatch/domain";
-import { reachOf } from "@gradewatch/domain/policy";
+import { HOME, reachOf, ROLES } from "@gradewatch/domain/policy";
 import type { Actor } from "../../access/actor.js";
 import type { Context } from "../../graphql/context.js";
 import { AppError, badInput, conflict, forbidden, notFound, parseId, write } from "../../graphql/errors.js";
@@ -27,7 +27,8 @@ import { manages, problemReportScope } from "./problem-report.scope.js";
 import { slaTargets, timelines } from "./problem-report.sla.js";
 
 type ReportRow = typeof problemReport.$inferSelect;
-const ESC_ROLES = ["ESC_DIRECTOR", "INSTRUCTIONAL_SUPERINTENDENT"] as const;
+// A report is assigned to a member of the school's ESC: the roles whose home is an ESC.
+const ESC_ROLES = ROLES.filter((r) => HOME[r] === "esc");
 
 const WORDS: Record<ReportAction, string> = {
   acknowledge: "acknowledged",
@@ -80,7 +81,7 @@ async function escStaffOf(db: Db, schoolId: number): Promise<number[]> {
   const rows = await db
     .select({ id: employee.id })
     .from(employee)
-    .where(and(inArray(employee.role, [...ESC_ROLES]), eq(employee.active, true), sql`${employee.escId} = (select ${school.escId} from ${school} where ${school.id} = ${schoolId})`));
+    .where(and(inArray(employee.role, ESC_ROLES), eq(employee.active, true), sql`${employee.escId} = (select ${school.escId} from ${school} where ${school.id} = ${schoolId})`));
   return rows.map((r) => r.id);
 }
 
