@@ -83,6 +83,8 @@ export const mark = pgTable(
     index("mark_section_idx").on(t.sectionId),
     index("mark_student_idx").on(t.studentId),
     index("mark_updated_at_idx").on(t.updatedAt),
+    // The replay ("as of") scans a period's marks entered by an instant, index-only: pair and time in the key.
+    index("mark_period_entered_idx").on(t.periodId, t.enteredAt, t.sectionId, t.studentId),
     check("mark_version_positive", sql`${t.version} >= 1`),
     check("mark_value_not_blank", sql`length(trim(${t.value})) > 0`),
   ],

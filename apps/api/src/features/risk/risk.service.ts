@@ -165,8 +165,18 @@ interface Risks {
   facts: Map<number, SchoolRiskFacts>;
 }
 
-/** Every school in reach (and in the filters) with its facts, forecast and previous school day's level. */
-async function risksOf(db: Db, actor: Actor, clock: Clock, f: { periodId?: string | null; asOf?: Date | null; escId?: number; q?: string; schoolId?: number }): Promise<Risks> {
+/**
+ * Every school in reach (and in the filters) with its facts and forecast; with `previous`, also each school's
+ * level at the end of the previous school day (a second replay: callers that show only some rows ask
+ * `withPreviousLevels` for those rows instead).
+ */
+async function risksOf(
+  db: Db,
+  actor: Actor,
+  clock: Clock,
+  f: { periodId?: string | null; asOf?: Date | null; escId?: number; q?: string; schoolId?: number },
+  previous = true,
+): Promise<Risks> {
   const periodId = await periodOf(db, clock.now(), f.periodId);
   const { at, replay } = instantOf(clock, f.asOf);
   const schools = await scopedSchools(db, actor, f);
@@ -174,11 +184,17 @@ async function risksOf(db: Db, actor: Actor, clock: Clock, f: { periodId?: strin
   const { facts, forecasts } = await factsAt(db, clock, periodId, at, replay, schools.ids);
   const deadlines = await deadlinesAsOf(db, periodId, at);
   const inReach = [...facts.values()].filter((s) => schools.byId.has(s.schoolId));
-  const previous = await levelsAt(db, clock, periodId, previousSchoolDayEnd(at), inReach.map((s) => s.schoolId));
-  const risks = inReach.map((s) =>
-    toRisk(s, forecasts.get(s.schoolId)!, schools.byId.get(s.schoolId)!.name, deadlines?.extendedTo(s.schoolId) ?? null, previous.get(s.schoolId) ?? null),
-  );
+  const risks = inReach.map((s) => toRisk(s, forecasts.get(s.schoolId)!, schools.byId.get(s.schoolId)!.name, deadlines?.extendedTo(s.schoolId) ?? null, null));
+  if (previous) await withPreviousLevels(db, clock, periodId, at, risks);
   return { periodId, at, risks, facts };
+}
+
+/** Fills in each risk's level at the end of the previous school day before `at`. */
+async function withPreviousLevels(db: Db, clock: Clock, periodId: number, at: Date, risks: SchoolRisk[]): Promise<SchoolRisk[]> {
+  if (risks.length === 0) return risks;
+  const levels = await levelsAt(db, clock, periodId, previousSchoolDayEnd(at), risks.map((r) => r.schoolId));
+  for (const r of risks) r.previousLevel = (levels.get(r.schoolId) ?? null) as RiskLevel | null;
+  return risks;
 }
 
 const byName = (a: SchoolRisk, b: SchoolRisk) => a.schoolName.localeCompare(b.schoolName) || a.id - b.id;
@@ -199,13 +215,14 @@ export async function listSchoolRisks(db: Db, actor: Actor, clock: Clock, args: 
   const compare = Object.hasOwn(SORTS, sortField) ? SORTS[sortField] : undefined;
   if (!compare) throw badInput(`Cannot sort by "${sortField.slice(0, 40)}"; sortable fields: ${Object.keys(SORTS).join(", ")}`);
   const f = args.filter ?? {};
-  const { risks } = await risksOf(db, actor, clock, { periodId: f.periodId, asOf: f.asOf, escId: f.escId ? parseId(f.escId, "escId") : undefined, q: f.q });
+  const { periodId, at, risks } = await risksOf(db, actor, clock, { periodId: f.periodId, asOf: f.asOf, escId: f.escId ? parseId(f.escId, "escId") : undefined, q: f.q }, false);
   const levels = f.level && f.level.length > 0 ? new Set<string>(f.level) : undefined;
   const kept = levels ? risks.filter((r) => levels.has(r.level)) : risks;
   // "risk" reads worst first unless asked otherwise; the other fields ascend unless asked otherwise.
   const descending = args.sortOrder ? args.sortOrder === SortOrder.DESC : sortField === "risk";
   kept.sort((a, b) => (descending ? compare(b, a) : compare(a, b)) || byName(a, b));
-  return { items: kept.slice((page - 1) * perPage, page * perPage), total: kept.length };
+  // The previous school day's level of the rows shown only: a replay of 50 schools, not of the district.
+  return { items: await withPreviousLevels(db, clock, periodId, at, kept.slice((page - 1) * perPage, page * perPage)), total: kept.length };
 }
 
 /** One school's present risk for the default period. */

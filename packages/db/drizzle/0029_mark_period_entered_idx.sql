@@ -1,0 +1,1 @@
+CREATE INDEX "mark_period_entered_idx" ON "mark" USING btree ("period_id","entered_at","section_id","student_id");
