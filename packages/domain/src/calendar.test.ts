@@ -56,3 +56,22 @@ describe("district calendar", () => {
     expect(() => addDays("11/14/2014", 1)).toThrow(/Not a date/);
   });
 });
+
+describe("localDate's kept quarter-hour offsets", () => {
+  it("should give the date Intl gives for any instant, in Los Angeles and in zones with half-hour offsets and odd transitions", () => {
+    const zones = ["America/Los_Angeles", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "UTC"];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        expect(localDate(new Date(ms), zone)).toBe(localParts(new Date(ms), zone).date);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("should turn the date at local midnight on both sides of the November 2, 2014 clock change", () => {
+    expect(localDate(new Date("2014-11-02T06:59:59.999Z"))).toBe("2014-11-01"); // 23:59:59.999 PDT
+    expect(localDate(new Date("2014-11-02T07:00:00Z"))).toBe("2014-11-02"); // 00:00 PDT
+    expect(localDate(new Date("2014-11-03T07:59:59.999Z"))).toBe("2014-11-02"); // 23:59:59.999 PST
+    expect(localDate(new Date("2014-11-03T08:00:00Z"))).toBe("2014-11-03"); // 00:00 PST
+  });
+});

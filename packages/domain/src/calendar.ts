@@ -51,9 +51,28 @@ export function localParts(instant: Date, timeZone = DISTRICT_TIME_ZONE): LocalP
   };
 }
 
+// A zone's offset is constant within a quarter hour (every time zone changes its offset on a quarter hour):
+// localDate asks Intl once per zone and quarter hour, not once per instant (a risk forecast asks thousands).
+const QUARTER_HOUR = 15 * 60_000;
+const quarterOffsets = new Map<string, number>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in the district's time zone. */
 export function localDate(instant: Date, timeZone = DISTRICT_TIME_ZONE): string {
-  return localParts(instant, timeZone).date;
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) return localParts(instant, timeZone).date;
+  const quarter = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${quarter}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    if (quarterOffsets.size > 50_000) quarterOffsets.clear();
+    offset = offsetMs(new Date(quarter), timeZone);
+    quarterOffsets.set(key, offset);
+  }
+  const local = new Date(ms + offset);
+  const year = local.getUTCFullYear();
+  // Outside 0000-9999 toISOString writes an extended year: leave those to Intl.
+  if (year < 0 || year > 9999) return localParts(instant, timeZone).date;
+  return local.toISOString().slice(0, 10);
 }
 
 function offsetMs(instant: Date, timeZone: string): number {
@@ -98,10 +117,20 @@ export function endOfDay(date: string, timeZone = DISTRICT_TIME_ZONE): Date {
   return new Date(zonedInstant(addDays(date, 1), "00:00", timeZone).getTime() - 1);
 }
 
+// Calendar arithmetic is asked the same few questions over and over (a forecast walks the same weeks for
+// every school): answers are kept.
+const addDaysKept = new Map<string, string>();
+
 export function addDays(date: string, days: number): string {
+  const key = `${date}|${days}`;
+  const kept = addDaysKept.get(key);
+  if (kept !== undefined) return kept;
   if (!isIsoDate(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const out = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  if (addDaysKept.size > 50_000) addDaysKept.clear();
+  addDaysKept.set(key, out);
+  return out;
 }
 
 export function weekday(date: string): number {
