@@ -49,6 +49,11 @@ export async function startTestApi(
     production: options.production,
     dashboardDir: options.dashboardDir ?? "/nonexistent",
   });
+  // Tests block this process's event loop for seconds (an in-process PGlite seeding a district); the server's
+  // 5 s keep-alive timer and the client's 4 s one then fire late together, and a request sent on a socket the
+  // server has just closed fails with ECONNRESET. The server never closes an idle connection here: the
+  // client's own timer does, and a reused socket is always open.
+  server.httpServer.keepAliveTimeout = 0;
   const port = await server.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;
   const gqlAs = async (token: string | null, query: string, variables?: Record<string, unknown>) => {
