@@ -195,8 +195,21 @@ describe("forecastRisk", () => {
     const text = Object.fromEntries(f.reasons.map((r) => [r.code, r.text]));
     expect(text.OUTAGE).toBe("hit by the November 4 outage: 236 marks re-entered");
     expect(text.REPORTS).toBe("2 open problem reports, one about lost data, one about training");
-    // A report of lost data puts the school at risk by itself.
-    expect(f.level).toBe("AT_RISK");
+    // Lost data is work to redo, which the marks show: a reason, not a level by itself.
+    expect(f.level).toBe("ON_TRACK");
+  });
+
+  it("should put a school at risk while a report of a problem that keeps teachers from entering marks is open", () => {
+    const base = { now: "2014-11-06 07:00", teachers: [{ id: 1, expected: 400, days: every(["2014-11-03", "2014-11-04", "2014-11-05"], 50) }] };
+    expect(forecastRisk(school(base)).level).toBe("ON_TRACK");
+    for (const category of ["ROSTER_ERROR", "STAFFING"]) {
+      const f = forecastRisk(school({ ...base, openReports: [{ severity: "MEDIUM", category }] }));
+      expect(f.level).toBe("AT_RISK");
+      expect(f.reasons.map((r) => r.code)).toContain("REPORTS");
+    }
+    for (const category of ["DATA_LOSS", "SYSTEM_OUTAGE", "PERFORMANCE", "TRAINING"]) {
+      expect(forecastRisk(school({ ...base, openReports: [{ severity: "CRITICAL", category }] })).level).toBe("ON_TRACK");
+    }
   });
 
   it("should be critical once the deadline has passed with marks missing, and rank worse schools first", () => {

@@ -129,8 +129,13 @@ const REPORT_WORDS: Record<string, string> = {
   TRAINING: "training",
   STAFFING: "staffing",
 };
-/** Open reports that by themselves put a school at risk. */
-const SERIOUS_CATEGORIES = new Set(["DATA_LOSS", "ROSTER_ERROR", "STAFFING"]);
+/**
+ * Open reports that by themselves put a school at risk: problems that keep a teacher from entering marks at
+ * all until someone fixes them (a roster that locks them out, nobody to enter them). Lost data and slowness
+ * are work to redo or to push through, which the marks themselves show (pace, capacity); they are reasons,
+ * not a level.
+ */
+const BLOCKING_CATEGORIES = new Set(["ROSTER_ERROR", "STAFFING"]);
 
 interface TeacherOutlook {
   teacherId: number;
@@ -303,7 +308,7 @@ export function forecastRisk(facts: RiskFacts): RiskForecast {
       .sort((a, b) => b[1] - a[1])
       .map(([c, n]) => `${n === reports.length ? (n === 1 ? "about" : "all about") : `${n === 1 ? "one" : fmt(n)} about`} ${REPORT_WORDS[c]}`);
     reasons.push({ code: "REPORTS", text: `${plural(reports.length, "open problem report", "open problem reports")}${about.length ? `, ${about.join(", ")}` : ""}` });
-    if (reports.some((r) => r.severity === "CRITICAL" || SERIOUS_CATEGORIES.has(r.category))) missChance = Math.max(missChance, AT_RISK_CHANCE);
+    if (reports.some((r) => BLOCKING_CATEGORIES.has(r.category))) missChance = Math.max(missChance, AT_RISK_CHANCE);
   }
 
   const level: RiskLevel = facts.now > facts.deadline || missChance >= CRITICAL_CHANCE ? "CRITICAL" : missChance >= AT_RISK_CHANCE ? "AT_RISK" : "ON_TRACK";

@@ -280,7 +280,12 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   await write(rows, schoolsInBatch);
   await pending;
 
-  const reports = await seedProblemReports(db, { scale: opts.scale, seed: seedNumber, now: new Date(ctx.cutoff) });
+  // lausd: principals report what happened to their schools in the histories above (the demo keeps its story).
+  const circumstances =
+    opts.scale === "lausd"
+      ? new Map(plan.schools.map((s, i) => [schoolIds[i]!, { outageHit: s.outageHit, rosterError: s.rosterError && { from: s.rosterError.from, fixedAfter: s.rosterError.fixedAfter } }]))
+      : undefined;
+  const reports = await seedProblemReports(db, { scale: opts.scale, seed: seedNumber, now: new Date(ctx.cutoff), circumstances });
 
   progress(done, total, "checking");
   if (skipTriggers) await verifyForeignKeys(db);

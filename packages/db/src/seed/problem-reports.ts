@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { addSchoolMinutes, DEFAULT_SLA, type ReportCategory, type ReportSeverity, type ReportState, reportSla, zonedInstant } from "@gradewatch/domain";
+import { addDays, addSchoolMinutes, DEFAULT_SLA, isSchoolDay, type ReportCategory, type ReportSeverity, type ReportState, reportSla, zonedInstant } from "@gradewatch/domain";
 import type { Db } from "../client.js";
 import { deadlineExtension, employee, notification, outage, problemReport, problemReportComment, problemReportHistory, reportingPeriod, school, section } from "../schema/index.js";
 import { deriveSeed, Random } from "./random.js";
@@ -116,11 +116,39 @@ type Change = { at: Date; action: string; to: ReportState; by: number; note?: st
 /** The instant `minutes` school minutes after `from`: the ESC works school hours. */
 const later = (from: Date, minutes: number) => addSchoolMinutes(from, minutes);
 
+/** What happened to a school in the mark histories (plan.ts), so that its principal reports what happened. */
+export interface SchoolCircumstances {
+  outageHit: boolean;
+  /** Day index from Monday, October 27 when teachers were locked out, and after how many days it was fixed (null: never). */
+  rosterError: { from: number; fixedAfter: number | null } | null;
+}
+
 export interface ReportSeedOptions {
   scale: "demo" | "lausd";
   seed: number;
   /** Nothing happens after this instant. */
   now: Date;
+  /**
+   * Per school id. With it (lausd), principals report what happened to their school: most schools typing when
+   * the outage struck report lost data that afternoon, a few others report it too; most roster errors are
+   * reported within a school day of locking teachers out, and resolved when fixed. Without it (demo), the
+   * reports fall on schools at random.
+   */
+  circumstances?: ReadonlyMap<number, SchoolCircumstances>;
+}
+
+const ROSTER_LOCKOUT: Story = {
+  category: "ROSTER_ERROR",
+  severity: "HIGH",
+  title: "Teachers locked out of their sections",
+  description: "Since this morning some of our teachers see an empty roster for their class and cannot enter any marks.",
+};
+
+/** The first school day on or after a day index from Monday, October 27, 2014. */
+function schoolDayFrom(index: number): string {
+  let day = addDays("2014-10-27", index);
+  while (!isSchoolDay(day)) day = addDays(day, 1);
+  return day;
 }
 
 export async function seedProblemReports(db: Db, opts: ReportSeedOptions): Promise<{ reports: number; notifications: number }> {
@@ -153,11 +181,24 @@ export async function seedProblemReports(db: Db, opts: ReportSeedOptions): Promi
 
   const elementarySchools = schools.filter((s) => s.level === "ELEMENTARY");
   const floodShare = opts.scale === "demo" ? 0.3 : 0.12;
-  const flood = elementarySchools.filter((s) => s.id !== demoPrincipal?.schoolId && rng.chance(floodShare));
+  const circumstances = opts.circumstances;
+  // Schools typing when the outage struck report it mostly; a few others report the afternoon's trouble too.
+  const flood = elementarySchools.filter(
+    (s) => s.id !== demoPrincipal?.schoolId && rng.chance(circumstances ? (circumstances.get(s.id)?.outageHit ? 0.5 : 0.03) : floodShare),
+  );
   const laterShare = opts.scale === "demo" ? 0.12 : 0.06;
   const others = schools.filter((s) => s.id !== demoPrincipal?.schoolId && rng.chance(laterShare));
 
-  const planned: { school: SchoolFacts; story: Story; filedAt: Date }[] = [];
+  const planned: { school: SchoolFacts; story: Story; filedAt: Date; fixedAt?: Date | null }[] = [];
+  // Roster errors: reported by most principals within a school day; resolved when fixed, open while not.
+  for (const s of schools) {
+    const error = circumstances?.get(s.id)?.rosterError;
+    if (!error || s.id === demoPrincipal?.schoolId || !rng.chance(0.8)) continue;
+    const filedDay = schoolDayFrom(error.from + (rng.chance(0.5) ? 0 : 1));
+    const filedAt = new Date(zonedInstant(filedDay, "07:45").getTime() + rng.int(0, 7 * 60) * 60_000);
+    const fixedAt = error.fixedAfter === null ? null : new Date(zonedInstant(schoolDayFrom(error.from + error.fixedAfter), "07:30").getTime() + rng.int(0, 60) * 60_000);
+    planned.push({ school: s, story: ROSTER_LOCKOUT, filedAt, fixedAt: fixedAt && fixedAt > filedAt ? fixedAt : null });
+  }
   // The outage afternoon: reports pour in from 2:05 pm to the evening of November 4.
   for (const s of flood) {
     const story = OUTAGE_STORIES[rng.int(0, OUTAGE_STORIES.length - 1)]!;
@@ -184,11 +225,20 @@ export async function seedProblemReports(db: Db, opts: ReportSeedOptions): Promi
     // The ESC answers: acknowledgement mostly within the SLA, some late; later moves as time allows.
     const changes: Change[] = [];
     const ackAt = later(p.filedAt, rng.int(10, Math.round(targets.acknowledgeMinutes * (rng.chance(0.25) ? 1.8 : 0.9))));
-    if (rng.chance(0.75)) changes.push({ at: ackAt, action: "acknowledge", to: "ACKNOWLEDGED", by: responder });
+    if (p.fixedAt !== undefined) {
+      // A roster error: worked on until the roster is fixed, then resolved; open while it is not.
+      changes.push({ at: ackAt, action: "acknowledge", to: "ACKNOWLEDGED", by: responder });
+      changes.push({ at: later(ackAt, rng.int(15, 120)), action: "start", to: "IN_PROGRESS", by: responder });
+      if (p.fixedAt && p.fixedAt > changes.at(-1)!.at) {
+        changes.push({ at: p.fixedAt, action: "resolve", to: "RESOLVED", by: responder, note: "The roster is corrected; the teachers can enter marks again." });
+      }
+    } else if (rng.chance(0.75)) changes.push({ at: ackAt, action: "acknowledge", to: "ACKNOWLEDGED", by: responder });
     const startAt = later(ackAt, rng.int(15, 120));
-    if (changes.length && rng.chance(0.7)) changes.push({ at: startAt, action: "start", to: "IN_PROGRESS", by: responder });
+    if (p.fixedAt === undefined && changes.length && rng.chance(0.7)) changes.push({ at: startAt, action: "start", to: "IN_PROGRESS", by: responder });
     const step = changes.at(-1)?.at ?? ackAt;
-    if (changes.length === 2 && rng.chance(0.25)) {
+    if (p.fixedAt !== undefined) {
+      // decided above
+    } else if (changes.length === 2 && rng.chance(0.25)) {
       changes.push({ at: later(step, rng.int(30, 180)), action: "waitOnSchool", to: "WAITING_ON_SCHOOL", by: responder, note: "Please send the paper backup of the marks that were lost." });
     } else if (changes.length === 2 && rng.chance(0.6)) {
       const resolvedAt = later(step, rng.int(60, Math.round(targets.resolveMinutes * 1.2)));
