@@ -10,7 +10,12 @@ export const instantLabel = (at: string | Date) => new Date(at).toLocaleString("
 
 export const count = (n: number) => Math.round(n).toLocaleString("en-US");
 
-export const percentLabel = (p: number) => `${p >= 99.95 && p < 100 ? "99.9" : p.toFixed(p >= 10 || p === 0 ? 0 : 1)}%`;
+/** Never rounds up to a figure not yet reached: 99.7 reads "99.7%", not "100%"; 88.6 reads "88%". */
+export const percentLabel = (p: number) => {
+  if (p >= 100) return "100%";
+  const tenths = Math.floor(p * 10) / 10;
+  return `${p >= 99 || (p > 0 && p < 10) ? tenths.toFixed(1) : Math.floor(p).toFixed(0)}%`;
+};
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { deadlineExtension, reportingPeriod, school } from "@gradewatch/db/schema";
-import { addDays, forecastRisk, type RiskForecast, isSchoolDay, localDate, RISK_LEVELS, type RiskLevel as DomainRiskLevel, schoolDaysBetween, endOfDay } from "@gradewatch/domain";
+import { addDays, forecastRisk, type RiskForecast, isSchoolDay, localDate, RISK_LEVELS, type RiskLevel as DomainRiskLevel, schoolDaysBetween, zonedInstant } from "@gradewatch/domain";
 import type { Actor } from "../../access/actor.js";
 import { riskSchoolScope } from "../../access/scope.js";
 import type { Clock } from "../../clock.js";
@@ -107,11 +107,14 @@ async function factsAt(db: Db, cacheOwner: object, periodId: number, at: Date, r
   return presentFacts(db, cacheOwner, periodId, at);
 }
 
-/** The end of the last school day before `at`'s day. */
+/**
+ * The close of the last school day before `at`'s day: the first instant after it (the start of the next day),
+ * so that the whole day's marks count and a deadline on that day has passed.
+ */
 export function previousSchoolDayEnd(at: Date): Date {
   let day = addDays(localDate(at), -1);
   while (!isSchoolDay(day)) day = addDays(day, -1);
-  return endOfDay(day);
+  return zonedInstant(addDays(day, 1), "00:00");
 }
 
 // The level of a school at the end of a past school day does not change with later work: keep it per
@@ -251,7 +254,8 @@ export function burnUp(f: { windowOpensOn: string; deadlineDay: string; at: Date
   return points;
 }
 
-const percentOf = (entered: number, expected: number) => (expected === 0 ? 100 : Math.round((1000 * entered) / expected) / 10);
+// Floored, as the forecast's percent: 99.96% of marks is not 100%.
+const percentOf = (entered: number, expected: number) => (expected === 0 ? 100 : Math.floor((1000 * Math.min(entered, expected)) / expected) / 10);
 
 /** A school's page: its risk, completion by teacher and by section, the burn-up, who has not started, its extensions. */
 export async function schoolRiskDetail(db: Db, actor: Actor, clock: Clock, schoolId: number, periodIdRaw?: string | null, asOf?: Date | null): Promise<SchoolRiskDetail> {
