@@ -181,6 +181,32 @@ describe("forecastRisk", () => {
     expect(together.reasons.find((r) => r.code === "NOT_STARTED")?.teacherIds).toEqual([6, 7, 8, 9, 10]);
   });
 
+  it("should put a school far behind as a whole at risk in the last week, though each teacher could still make it", () => {
+    const teachers = (day: string) => [1, 2, 3, 4, 5].map((id) => ({ id, expected: 200, days: { [day]: 20 } }));
+    // 10% entered, three school days left: each teacher's rush (four best days, 80 a day) covers their 180.
+    const late = forecastRisk(school({ now: "2014-11-12 07:00", teachers: teachers("2014-11-10") }));
+    expect(late.percent).toBe(10);
+    expect(late.reasons.map((r) => r.code)).not.toContain("CAPACITY");
+    expect(late.level).toBe("AT_RISK");
+    // The same 10% two weeks out is how a rush begins.
+    expect(forecastRisk(school({ now: "2014-10-31 07:00", teachers: teachers("2014-10-30") })).level).toBe("ON_TRACK");
+  });
+
+  it("should not project a finish after the deadline for a school it calls on track", () => {
+    // One teacher's 200 marks left at four best days (10) a day is five school days, one more than the four
+    // left; a rush a little beyond four best days a day is common, so the school is on track, and finishes by
+    // the deadline.
+    const slow = { id: 1, expected: 220, days: { "2014-11-06": 10, "2014-11-07": 10 } };
+    const done = { id: 2, expected: 400, days: { "2014-11-06": 200, "2014-11-07": 200 } };
+    const f = forecastRisk(school({ now: "2014-11-10 07:00", teachers: [slow, done] }));
+    expect(f.level).toBe("ON_TRACK");
+    expect(f.projectedFinish).toBe("2014-11-14");
+    // Where the forecast expects lateness, the projection says how late.
+    const g = forecastRisk(school({ now: "2014-11-13 07:00", teachers: [slow, done] }));
+    expect(g.level).not.toBe("ON_TRACK");
+    expect(g.projectedFinish! > "2014-11-14").toBe(true);
+  });
+
   it("should say what the outage did and what the open problem reports are about", () => {
     const facts = school({
       now: "2014-11-06 07:00",
@@ -217,6 +243,8 @@ describe("forecastRisk", () => {
     expect(late.level).toBe("CRITICAL");
     expect(late.schoolDaysLeft).toBe(0);
     expect(late.reasons[0]).toEqual({ code: "PAST_DEADLINE", text: "Deadline November 14 passed with 50 marks missing (75% entered)" });
+    // No "every day left" once none are left.
+    expect(late.reasons.map((r) => r.code)).not.toContain("CAPACITY");
     const fine = forecastRisk(school({ now: "2014-11-10 07:00", teachers: [{ id: 1, expected: 200, days: every(WEEK2, 30) }] }));
     expect(late.score).toBeGreaterThan(fine.score);
   });

@@ -110,6 +110,12 @@ const STALL_SHARE = 0.15;
 const PEER_SHARE = 0.4;
 /** Chance that a teacher with nothing done and one school day left misses; it falls with the days left and the share done. */
 const BEHIND = 0.16;
+/**
+ * A school far behind as a whole in the last week misses more often than its teachers' outlooks say (some of
+ * what will stop them has not happened yet): this chance times the share left to the sixth power, with five
+ * school days or fewer left; earlier it fades as 5 / school days left.
+ */
+const SCHOOL_BEHIND = 0.5;
 /** Chance of missing at or above which a school is at risk, or critical. */
 const AT_RISK_CHANCE = 0.3;
 const CRITICAL_CHANCE = 0.6;
@@ -251,7 +257,8 @@ export function forecastRisk(facts: RiskFacts): RiskForecast {
   }
 
   const teachers = outlooks(facts, today, effectiveDays);
-  let missChance = effectiveDays === 0 ? 1 : 1 - teachers.reduce((p, t) => p * (1 - t.missChance), 1);
+  const schoolBehind = facts.expected > 0 ? SCHOOL_BEHIND * (remaining / facts.expected) ** 6 * Math.min(1, 5 / Math.max(1, schoolDaysLeft)) : 0;
+  let missChance = effectiveDays === 0 ? 1 : 1 - (1 - schoolBehind) * teachers.reduce((p, t) => p * (1 - t.missChance), 1);
   // The school finishes when its slowest teacher does, each working at their rush pace from today.
   const slowest = Math.max(0, ...teachers.map((t) => Math.ceil(t.remaining / t.rushPerDay)));
   let projectedFinish: string | null = null;
@@ -288,7 +295,8 @@ export function forecastRisk(facts: RiskFacts): RiskForecast {
     reasons.push({ code: "NOT_STARTED", text: `${plural(notStarted.length, "teacher has", "teachers have")} entered nothing`, teacherIds: notStarted.map((t) => t.teacherId) });
   }
   const short = teachers.filter((t) => t.capacityShort && !t.notStarted).sort((a, b) => b.remaining / b.rushPerDay - a.remaining / a.rushPerDay);
-  if (short.length > 0) {
+  // Past the deadline there are no days left to need anything of: the deadline reason says it.
+  if (short.length > 0 && effectiveDays > 0) {
     const worst = short[0]!;
     reasons.push({
       code: "CAPACITY",
@@ -312,6 +320,9 @@ export function forecastRisk(facts: RiskFacts): RiskForecast {
   }
 
   const level: RiskLevel = facts.now > facts.deadline || missChance >= CRITICAL_CHANCE ? "CRITICAL" : missChance >= AT_RISK_CHANCE ? "AT_RISK" : "ON_TRACK";
+  // On track means the forecast expects the final rush to carry every teacher to the deadline, beyond the four
+  // best days a day the projection allows: it says so rather than "late" beside "On track".
+  if (level === "ON_TRACK" && projectedFinish !== null && projectedFinish > deadlineDay) projectedFinish = deadlineDay;
   // Most important first: what decided the level before the pace line.
   const order: RiskReasonCode[] =
     level === "ON_TRACK"
