@@ -7,6 +7,7 @@
 // times and enrollment periods. Needs the lausd seed, migrated, in BENCH_RISK_URL (default
 // postgres://postgres@127.0.0.1:5432/gw_lausd); writes nothing but a known password on two bench accounts.
 import { createDb } from "@gradewatch/db";
+import { schoolDaysBetween, zonedInstant } from "@gradewatch/domain";
 import pg from "pg";
 import { fixedClock } from "../src/clock.js";
 import { hashPassword } from "../src/features/auth/password.js";
@@ -18,6 +19,7 @@ const RUNS = Number(process.env.BENCH_RISK_RUNS ?? 40);
 const SLOW_RUNS = Number(process.env.BENCH_RISK_SLOW_RUNS ?? 7);
 const NOW = new Date("2014-11-05T16:00:00Z");
 const AS_OF = new Date("2014-11-05T01:00:00Z"); // the evening after the November 4 outage
+const LATER = new Date("2014-11-15T16:00:00Z"); // the day after the deadline
 const PASSWORD = "bench-password-bench-password";
 
 const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -71,14 +73,17 @@ const database = await createDb({ databaseUrl: url, poolSize: 10 });
 const secret = new TextEncoder().encode("bench-secret-bench-secret-bench-secret");
 const server = await createServer({ db: database.db, dbKind: "postgres", clock: fixedClock(NOW), auth: { secret, slowDownMs: 1 } });
 const api = `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}`;
+// A second API on the same database whose clock stands after the deadline, for replays of the whole window.
+const laterServer = await createServer({ db: database.db, dbKind: "postgres", clock: fixedClock(LATER), auth: { secret, slowDownMs: 1 } });
+const laterApi = `http://127.0.0.1:${await laterServer.listen(0, "127.0.0.1")}`;
 const hash = await hashPassword(PASSWORD);
-async function tokenOf(account: { id: number; email: string }) {
+async function tokenOf(account: { id: number; email: string }, base = api) {
   await pool.query(`update employee set password_hash = $1 where id = $2`, [hash, account.id]);
-  const res = await fetch(`${api}/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: account.email, password: PASSWORD }) });
+  const res = await fetch(`${base}/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: account.email, password: PASSWORD }) });
   if (res.status !== 200) throw new Error(`sign-in failed for ${account.email}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
-const tokens = { admin: await tokenOf(admin), director: await tokenOf(director) };
+const tokens = { admin: await tokenOf(admin), director: await tokenOf(director), laterAdmin: await tokenOf(admin, laterApi) };
 
 const RISK = `id school { name } level previousLevel percent remaining schoolDaysLeft deadlineDay extendedTo neededPerDay pacePerDay projectedFinish reasons { code text teachers { id lastName } }`;
 const QUERIES = {
@@ -89,8 +94,8 @@ const QUERIES = {
   asOfRanking: `query($asOf: DateTimeISO!) { schoolRisks(perPage: 50, filter: { asOf: $asOf }) { total items { ${RISK} } } }`,
 };
 
-async function graphql(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+async function graphql(token: string, query: string, variables: Record<string, unknown> = {}, base = api) {
+  const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
   const text = await res.text();
   const body = JSON.parse(text) as { errors?: unknown };
   if (res.status !== 200 || body.errors) throw new Error(`GraphQL failed (HTTP ${res.status}): ${text.slice(0, 500)}`);
@@ -139,11 +144,23 @@ try {
   // replay of the same instant while nothing changes).
   let shift = 0;
   const asOf = await timed(SLOW_RUNS, () => graphql(tokens.admin, QUERIES.asOfRanking, { asOf: new Date(AS_OF.getTime() + 1000 * shift++).toISOString() }));
-  if (asOf.p99 > 2000) misses.push(`as-of ranking p99 ${fmt(asOf.p99)} ms (target < 2 s)`);
-  console.log(`\n| replay | GraphQL p50 | GraphQL p99 | target |\n|---|---|---|---|\n| district ranking as of ${AS_OF.toISOString()} (admin, perPage 50) | ${fmt(asOf.p50)} | ${fmt(asOf.p99)} | < 2000 ms |`);
+  // And what a director picking past moments meets: 17:00 on each school day of the window in turn (the
+  // later, the more marks: 2.2 million by November 14), each with a previous school day not yet replayed.
+  const days = schoolDaysBetween("2014-10-28", "2014-11-14");
+  let turn = 0;
+  // The warm-up takes the first day; every run after it is a day not replayed before.
+  const spread = await timed(days.length - 1, () => graphql(tokens.laterAdmin, QUERIES.asOfRanking, { asOf: zonedInstant(days[turn++ % days.length]!, "17:00").toISOString() }, laterApi));
+  for (const [what, t] of [["evening after the outage", asOf], ["school days Oct 28 - Nov 14", spread]] as const) {
+    if (t.p99 > 2000) misses.push(`as-of ranking (${what}) p99 ${fmt(t.p99)} ms (target < 2 s)`);
+  }
+  console.log(
+    `\n| replay | GraphQL p50 | GraphQL p99 | target |\n|---|---|---|---|\n| district ranking as of ${AS_OF.toISOString()} (admin, perPage 50) | ${fmt(asOf.p50)} | ${fmt(asOf.p99)} | < 2000 ms |` +
+      `\n| district ranking as of 17:00 on each school day Oct 28 - Nov 14 in turn, previous day not replayed yet (admin, perPage 50) | ${fmt(spread.p50)} | ${fmt(spread.p99)} | < 2000 ms |`,
+  );
   console.log(misses.length ? `\nMISSED:\n${misses.map((m) => `- ${m}`).join("\n")}` : "\nall targets met");
 } finally {
   await server.stop();
+  await laterServer.stop();
   await database.close();
   await pool.end();
 }
