@@ -236,11 +236,10 @@ export async function seedProblemReports(db: Db, opts: ReportSeedOptions): Promi
     const startAt = later(ackAt, rng.int(15, 120));
     if (p.fixedAt === undefined && changes.length && rng.chance(0.7)) changes.push({ at: startAt, action: "start", to: "IN_PROGRESS", by: responder });
     const step = changes.at(-1)?.at ?? ackAt;
-    if (p.fixedAt !== undefined) {
-      // decided above
-    } else if (changes.length === 2 && rng.chance(0.25)) {
+    const ordinary = p.fixedAt === undefined;
+    if (ordinary && changes.length === 2 && rng.chance(0.25)) {
       changes.push({ at: later(step, rng.int(30, 180)), action: "waitOnSchool", to: "WAITING_ON_SCHOOL", by: responder, note: "Please send the paper backup of the marks that were lost." });
-    } else if (changes.length === 2 && rng.chance(0.6)) {
+    } else if (ordinary && changes.length === 2 && rng.chance(0.6)) {
       const resolvedAt = later(step, rng.int(60, Math.round(targets.resolveMinutes * 1.2)));
       changes.push({ at: resolvedAt, action: "resolve", to: "RESOLVED", by: responder, note: "Restored from the backup of 1:45 pm; please check the marks." });
       if (rng.chance(0.5)) changes.push({ at: later(resolvedAt, rng.int(30, 300)), action: "close", to: "CLOSED", by: p.school.principalId });
