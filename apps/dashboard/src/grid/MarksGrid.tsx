@@ -43,15 +43,27 @@ export const MarksGrid = () => {
     };
   }, [offline, box]);
 
+  // Marks the outbox saved, in order: a load that was under way while they were saved must not put back the
+  // older values it read (the cell would say "No mark yet" beside "All changes saved").
+  const savedLog = useRef<{ dropped: number; marks: ServerMark[] }>({ dropped: 0, marks: [] });
+
   useEffect(() => {
     if (!box || !sectionId) return;
     let live = true;
+    const from = savedLog.current.dropped + savedLog.current.marks.length;
     loadGrid(box.userId, sectionId)
       .then((loaded) => {
         if (!live) return;
         box.setClockOffset(loaded.clockOffsetMs);
         setGrid(loaded);
-        setServer(new Map(loaded.data.marks.map((m) => [markKey(m.periodId, m.studentId, m.gradingItemId), m])));
+        const next = new Map(loaded.data.marks.map((m) => [markKey(m.periodId, m.studentId, m.gradingItemId), m]));
+        const log = savedLog.current;
+        for (const m of log.marks.slice(Math.max(0, from - log.dropped))) {
+          const key = markKey(m.periodId, m.studentId, m.gradingItemId);
+          const read = next.get(key);
+          if (!read || read.version < m.version) next.set(key, m);
+        }
+        setServer(next);
         const now = new Date(Date.now() + loaded.clockOffsetMs);
         setPeriodId((p) => p || defaultPeriod(loaded.data.periods, now)?.id || "");
       })
@@ -64,6 +76,9 @@ export const MarksGrid = () => {
   useEffect(
     () =>
       box?.onSaved((m) => {
+        const log = savedLog.current;
+        log.marks.push(m);
+        if (log.marks.length > 2000) log.dropped += log.marks.splice(0, 1000).length;
         setServer((prev) => new Map(prev).set(markKey(m.periodId, m.studentId, m.gradingItemId), m));
       }),
     [box],
