@@ -335,6 +335,17 @@ describe.each(testDbKinds())("risk facts as of an instant on %s", (kind) => {
     }
   });
 
+  it("should leave the request's planner settings as they were for the statements after a replay", async () => {
+    await db.transaction(async (tx) => {
+      const settings = async () =>
+        (await rows<{ s: string }>(tx as unknown as Db, sql`select concat_ws(',', current_setting('jit'), current_setting('work_mem'), current_setting('enable_nestloop'), current_setting('enable_sort')) as s`))[0]!.s;
+      const before = await settings();
+      const facts = await factsAsOf(tx as unknown as Db, { periodId: periods.elementary, at: new Date("2014-11-10T10:00:00-08:00") });
+      expect(facts.size).toBeGreaterThan(0);
+      expect(await settings()).toBe(before);
+    });
+  });
+
   it("should tell the story the data holds: deadlines in force, the outage's re-entered marks, withdrawn students no longer expected", async () => {
     const before = await factsAsOf(db, { periodId: periods.elementary, at: new Date("2014-11-05T06:59:59-08:00") });
     const after = await factsAsOf(db, { periodId: periods.elementary, at: new Date("2014-11-12T12:00:00-08:00") });

@@ -68,13 +68,13 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
     await db.transaction(async (sp) => {
       const tx = sp as unknown as Db;
       // SET LOCAL outlives a released savepoint: put the request's own settings back afterwards.
-      const [before] = rowsOf<Record<string, string>>(
+      const [before] = rowsOf<{ jit: string; work_mem: string; enable_nestloop: string; enable_sort: string }>(
         await tx.execute(sql`select current_setting('jit') as jit, current_setting('work_mem') as work_mem,
           current_setting('enable_nestloop') as enable_nestloop, current_setting('enable_sort') as enable_sort`),
       );
-      const restore = async () => {
-        for (const [name, value] of Object.entries(before!)) await tx.execute(sql`select set_config(${name}, ${value}, true)`);
-      };
+      const restore = () =>
+        tx.execute(sql`select set_config('jit', ${before!.jit}, true), set_config('work_mem', ${before!.work_mem}, true),
+          set_config('enable_nestloop', ${before!.enable_nestloop}, true), set_config('enable_sort', ${before!.enable_sort}, true)`);
       await tx.execute(
         opts.schoolIds
           ? sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`
