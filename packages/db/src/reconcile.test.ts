@@ -23,11 +23,14 @@ describe.each(testDbKinds())("reconcile on %s", (kind) => {
     const db = database.db;
     const [{ school_id }] = ((await db.execute(sql`select school_id from completion_school order by school_id limit 1`)) as unknown as { rows: { school_id: number }[] }).rows as [{ school_id: number }];
     await db.execute(sql`update completion_school set entered = entered + 7 where school_id = ${school_id}`);
-    await db.execute(sql`delete from completion_section_day where ctid = (select ctid from completion_section_day limit 1)`);
+    await db.execute(sql`delete from completion_section_day where ctid = (select ctid from completion_section_day order by period_id, section_id, day limit 1)`);
+    // A day's last mark a second late (as-of replays read whole past days from these times): one row off.
+    await db.execute(sql`update completion_section_day set last_entered_at = last_entered_at + interval '1 second'
+      where ctid = (select ctid from completion_section_day order by period_id, section_id, day desc limit 1)`);
     const checked = await reconcile(db, { repair: false });
     expect(checked.repaired).toBe(false);
     expect(checked.before.find((d) => d.table === "completion_school")).toEqual({ table: "completion_school", missing: 1, extra: 1 });
-    expect(checked.before.find((d) => d.table === "completion_section_day")).toEqual({ table: "completion_section_day", missing: 1, extra: 0 });
+    expect(checked.before.find((d) => d.table === "completion_section_day")).toEqual({ table: "completion_section_day", missing: 2, extra: 1 });
     expect((await counterDifferences(db)).find((d) => d.table === "completion_school")!.extra).toBe(1);
     const repaired = await reconcile(db, { repair: true });
     expect(repaired.repaired).toBe(true);

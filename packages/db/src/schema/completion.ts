@@ -35,6 +35,9 @@ export const completionSectionDay = pgTable(
     sectionId: integer().notNull(),
     day: date({ mode: "string" }).notNull(),
     entered: integer().notNull(),
+    /** The day's first and last counted mark: an as-of replay reads whole past days from here, not from the marks. */
+    firstEnteredAt: timestamp({ withTimezone: true }),
+    lastEnteredAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.periodId, t.sectionId, t.day] })],
 );

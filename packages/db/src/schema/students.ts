@@ -72,5 +72,8 @@ export const enrollment = pgTable(
     check("enrollment_ends_after_start", sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
     index("enrollment_student_idx").on(t.studentId),
     index("enrollment_school_idx").on(t.schoolId),
+    // An "as of" replay finds the sections whose rosters changed after its instant by these two (few rows).
+    index("enrollment_started_at_idx").on(t.startedAt),
+    index("enrollment_ended_at_idx").on(t.endedAt),
   ],
 );

@@ -163,6 +163,24 @@ async function buildDistrict(db: Db): Promise<{ elementary: number; secondary: n
     }
   }
   const [alder, birch] = schools;
+  // Marks on either side of a Los Angeles midnight: a replay reads whole past days from the day counters and
+  // its own day from the marks, so an instant at midnight must count the mark typed at midnight exactly once.
+  const [alderSection] = await db.select().from(section).where(sql`${section.schoolId} = ${alder!.id} and ${section.level} = 'ELEMENTARY'`).limit(1);
+  const [night] = await db.insert(student).values({ districtStudentId: "8000000001", firstName: "N", lastName: "Night", gradeLevel: 3, schoolId: alder!.id }).returning();
+  await db.insert(enrollment).values({ schoolId: alder!.id, sectionId: alderSection!.id, studentId: night!.id, startedAt: T("2014-08-12T00:00:00-07:00") });
+  await db.insert(mark).values(
+    [T("2014-11-05T23:59:59.999-08:00"), T("2014-11-06T00:00:00-08:00")].map((at, i) => ({
+      schoolId: alder!.id,
+      periodId: elementary!.id,
+      sectionId: alderSection!.id,
+      studentId: night!.id,
+      gradingItemId: items.ELEMENTARY[i]!.id,
+      value: "2",
+      enteredById: alderSection!.teacherId,
+      enteredAt: at,
+      updatedAt: at,
+    })),
+  );
   const [birchSection] = await db.select().from(section).where(sql`${section.schoolId} = ${birch!.id}`).limit(1);
   await db.insert(deadlineExtension).values([
     { periodId: elementary!.id, schoolId: alder!.id, extendedTo: "2014-11-21", reason: "Roster error", createdAt: T("2014-11-10T10:00:00-08:00"), grantedById: admin!.id },
@@ -309,6 +327,8 @@ describe.each(testDbKinds())("risk facts as of an instant on %s", (kind) => {
     "2014-11-04T15:00:00-08:00", // during the outage: what was typed is not saved yet
     "2014-11-04T17:00:00-08:00",
     "2014-11-05T07:00:00-08:00", // the instant the deadline moved
+    "2014-11-05T23:59:59.999-08:00", // a mark at this instant, and one a millisecond later
+    "2014-11-06T00:00:00-08:00", // midnight: the previous school day's end, as the ranking replays it
     "2014-11-10T10:00:00-08:00", // the instant Alder's extension was granted
     "2014-11-13T23:00:00-08:00",
     "2014-12-01T00:00:00-08:00", // after everything

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { openReportFacts } from "../problem-reports/problem-report.facts.js";
 import type { RiskFacts, TeacherProgressFacts } from "@gradewatch/domain";
-import { deadlineAsOf, effectiveDeadline } from "@gradewatch/domain";
+import { deadlineAsOf, effectiveDeadline, localDate, zonedInstant } from "@gradewatch/domain";
 
 export interface SchoolRiskFacts {
   schoolId: number;
@@ -40,8 +40,10 @@ export async function deadlinesAsOf(db: Db, periodId: number, at: Date) {
 }
 
 /**
- * Facts as of a past instant, from scratch: mark times, enrollment periods, deadline changes, extensions
- * (created_at <= at), outages. Held-back marks are read from outage_held_mark, the mark history's index of
+ * Facts as of a past instant: mark times, enrollment periods, deadline changes, extensions (created_at <= at),
+ * outages. Whole days before `at`'s own are read from the per-(section, day) counters, which hold the same
+ * marks a replay counts wherever no enrollment of the section started or ended after `at`; the marks of
+ * `at`'s day, and every mark of the sections whose enrollments moved since, are counted from scratch. Held-back marks are read from outage_held_mark, the mark history's index of
  * marks typed during an unplanned outage with when each was first saved after it (kept by triggers, checked
  * by pnpm reconcile), rather than scanning the whole history.
  */
@@ -51,55 +53,62 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
   const deadlines = await deadlinesAsOf(db, periodId, at);
   if (!deadlines || opts.schoolIds?.length === 0) return out;
   const atSql = sql`${at.toISOString()}::timestamptz`;
+  // `at`'s own Los Angeles day and the instant it began: whole days before it are read from the counters.
+  const day = localDate(at);
+  const dayStartSql = sql`${zonedInstant(day, "00:00").toISOString()}::timestamptz`;
   const inSchools = opts.schoolIds ? sql`and s.school_id = any(${idList(opts.schoolIds)})` : sql``;
-  // One pass over the period's marks: those entered by `at` by students whose enrollment in the mark's section
-  // was open at `at`, counted per (section, Los Angeles day); teachers, schools and days are sums of these.
   const [row] = rowsOf<{
     teachers: [number, number, number, number, number, string | null, string | null, number][] | null;
     days: [number, string, number][] | null;
     outages: [number, string, number][] | null;
   }>(
     // In a savepoint of the request's transaction: without JIT (its compile time exceeds its gain here) and
-    // with room to aggregate in memory, for this replay only. The planner cannot know how many marks match an
-    // open enrollment (two correlated columns: it guesses a handful) and then walks the enrollments or the
-    // sections one index probe at a time; for the whole district, hash joins and hash aggregation are the
-    // plan (1.7 s against 3.5 s on lausd, EXPLAIN ANALYZE), so it is told so. For a few schools its own
-    // index-probing plan is the right one and is left alone.
+    // with room to aggregate in memory, for this replay only (SET LOCAL outlives a released savepoint: the
+    // request's own settings are put back afterwards).
     await db.transaction(async (sp) => {
       const tx = sp as unknown as Db;
-      // SET LOCAL outlives a released savepoint: put the request's own settings back afterwards.
-      const [before] = rowsOf<{ jit: string; work_mem: string; enable_nestloop: string; enable_sort: string }>(
-        await tx.execute(sql`select current_setting('jit') as jit, current_setting('work_mem') as work_mem,
-          current_setting('enable_nestloop') as enable_nestloop, current_setting('enable_sort') as enable_sort`),
-      );
-      const restore = () =>
-        tx.execute(sql`select set_config('jit', ${before!.jit}, true), set_config('work_mem', ${before!.work_mem}, true),
-          set_config('enable_nestloop', ${before!.enable_nestloop}, true), set_config('enable_sort', ${before!.enable_sort}, true)`);
-      await tx.execute(
-        opts.schoolIds
-          ? sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`
-          : sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('enable_nestloop', 'off', true), set_config('enable_sort', 'off', true)`,
-      );
+      const [before] = rowsOf<{ jit: string; work_mem: string }>(await tx.execute(sql`select current_setting('jit') as jit, current_setting('work_mem') as work_mem`));
+      await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
       try {
         return await tx.execute(sql`with
       -- The period's level as a constant, so that the planner reads the sections' statistics for it.
       sec as not materialized (select s.id, s.school_id, s.teacher_id from section s where s.level = ${deadlines.level}::period_level ${inSchools}),
       items as (select count(*)::integer as n from grading_item where period_id = ${periodId}),
-      en as (select e.section_id, count(*)::integer as n from enrollment e join sec on sec.id = e.section_id
-             where e.started_at <= ${atSql} and (e.ended_at is null or e.ended_at > ${atSql}) group by 1),
-      -- Marks entered by \`at\` (index-only on mark_period_entered_idx) of students whose enrollment in the
-      -- mark's section was open at \`at\`, counted per (section, Los Angeles day).
-      by_day as (select m.section_id, (m.entered_at at time zone 'America/Los_Angeles')::date as day, count(*)::integer as n,
-                        min(m.entered_at) as first_at, max(m.entered_at) as last_at
-                 from mark m
-                 join (select e.section_id, e.student_id from enrollment e join sec on sec.id = e.section_id
-                       where e.started_at <= ${atSql} and (e.ended_at is null or e.ended_at > ${atSql})) e
-                   on e.section_id = m.section_id and e.student_id = m.student_id
-                 where m.period_id = ${periodId} and m.entered_at <= ${atSql} group by 1, 2),
+      open_enr as not materialized (
+        select e.section_id, e.student_id from enrollment e join sec on sec.id = e.section_id
+        where e.started_at <= ${atSql} and (e.ended_at is null or e.ended_at > ${atSql})),
+      -- Sections whose rosters moved after \`at\` (an enrollment started or ended since; few, found by index): the
+      -- counters count other students than were enrolled then, so these are counted from scratch. Every other
+      -- section counts the students it counted then: its expected marks are the counters', and its whole days
+      -- before \`at\`'s are read from completion_section_day.
+      moved as materialized (
+        select distinct e.section_id from enrollment e join sec on sec.id = e.section_id
+        where e.started_at > ${atSql} or e.ended_at > ${atSql}),
+      moved_enrolled as (select o.section_id, count(*)::integer as n from moved join open_enr o on o.section_id = moved.section_id group by 1),
+      by_day as (
+        select d.section_id, d.day, d.entered as n, d.first_entered_at as first_at, d.last_entered_at as last_at
+        from completion_section_day d join sec on sec.id = d.section_id
+        where d.period_id = ${periodId} and d.day < ${day}::date and d.section_id not in (select section_id from moved)
+        union all
+        -- \`at\`'s day up to \`at\` (a range of mark_period_entered_idx), of students enrolled now (and then).
+        select m.section_id, (m.entered_at at time zone 'America/Los_Angeles')::date, count(*)::integer, min(m.entered_at), max(m.entered_at)
+        from mark m join sec on sec.id = m.section_id
+        where m.period_id = ${periodId} and m.entered_at >= ${dayStartSql} and m.entered_at <= ${atSql}
+          and m.section_id not in (select section_id from moved)
+          and exists (select 1 from enrollment e where e.section_id = m.section_id and e.student_id = m.student_id and e.ended_at is null)
+        group by 1, 2
+        union all
+        -- The sections that moved: every mark entered by \`at\` of a student enrolled then.
+        select m.section_id, (m.entered_at at time zone 'America/Los_Angeles')::date, count(*)::integer, min(m.entered_at), max(m.entered_at)
+        from moved join mark m on m.period_id = ${periodId} and m.section_id = moved.section_id
+        join open_enr e on e.section_id = m.section_id and e.student_id = m.student_id
+        where m.entered_at <= ${atSql}
+        group by 1, 2),
       per_section as (select sec.school_id, sec.teacher_id,
-                             coalesce(en.n, 0) * (select n from items) as expected,
+                             case when sec.id in (select section_id from moved) then coalesce(me.n, 0) * (select n from items) else coalesce(c.expected, 0) end as expected,
                              coalesce(x.n, 0) as entered, x.first_at, x.last_at
-                      from sec left join en on en.section_id = sec.id
+                      from sec left join completion_section c on c.period_id = ${periodId} and c.section_id = sec.id
+                      left join moved_enrolled me on me.section_id = sec.id
                       left join (select section_id, sum(n)::integer as n, min(first_at) as first_at, max(last_at) as last_at from by_day group by 1) x
                         on x.section_id = sec.id)
       select
@@ -119,7 +128,7 @@ export async function factsAsOf(db: Db, opts: { periodId: number; at: Date; scho
              group by 1, 2) h join outage o on o.id = h.outage_id
            order by h.school_id, h.marks desc, h.outage_id) x) as outages`);
       } finally {
-        await restore();
+        await tx.execute(sql`select set_config('jit', ${before!.jit}, true), set_config('work_mem', ${before!.work_mem}, true)`);
       }
     }),
   );
