@@ -70,6 +70,13 @@ describe("forecastRisk", () => {
     const f = forecastRisk(facts);
     expect(f.level).toBe("CRITICAL");
     expect(f.reasons[0]).toEqual({ code: "STALLED", text: "1 teacher has entered nothing for 6 school days or more, with 120 marks left", teacherIds: [4] });
+    // No finish day while a teacher has stopped: the three still at work would be done in a day or two.
+    expect(f.projectedFinish).toBeNull();
+    const resumed = forecastRisk(
+      school({ now: "2014-11-12 07:00", teachers: [...[1, 2, 3].map((id) => ({ id, expected: 200, days: every([...WEEK1, ...WEEK2, "2014-11-10"], 16) })), { id: 4, expected: 200, days: every([...WEEK1, "2014-11-10"], 16) }] }),
+    );
+    expect(resumed.reasons.map((r) => r.code)).not.toContain("STALLED");
+    expect(resumed.projectedFinish).not.toBeNull();
   });
 
   it("should not mistake a late rush for trouble: judge teachers by what they have shown they can do, not by raw completion", () => {

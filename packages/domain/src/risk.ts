@@ -80,7 +80,11 @@ export interface RiskForecast {
   neededPerDay: number;
   /** Marks a day over the recent school days. */
   pacePerDay: number;
-  /** The local day the remaining marks would be done at the projected pace; null when complete or no pace. */
+  /**
+   * The local day the remaining marks would be done, each teacher at their rush pace from today; null when
+   * complete, or while a teacher has stopped (nobody can say when work nobody is doing will be done: the
+   * STALLED reason says who).
+   */
   projectedFinish: string | null;
   /** Most important first. */
   reasons: RiskReason[];
@@ -259,10 +263,11 @@ export function forecastRisk(facts: RiskFacts): RiskForecast {
   const teachers = outlooks(facts, today, effectiveDays);
   const schoolBehind = facts.expected > 0 ? SCHOOL_BEHIND * (remaining / facts.expected) ** 6 * Math.min(1, 5 / Math.max(1, schoolDaysLeft)) : 0;
   let missChance = effectiveDays === 0 ? 1 : 1 - (1 - schoolBehind) * teachers.reduce((p, t) => p * (1 - t.missChance), 1);
-  // The school finishes when its slowest teacher does, each working at their rush pace from today.
+  // The school finishes when its slowest teacher does, each working at their rush pace from today; a teacher
+  // who has stopped is not working at any pace, so while one has, no day is projected.
   const slowest = Math.max(0, ...teachers.map((t) => Math.ceil(t.remaining / t.rushPerDay)));
   let projectedFinish: string | null = null;
-  if (slowest > 0) {
+  if (slowest > 0 && !teachers.some((t) => t.stalledDays > 0)) {
     let d = today;
     let n = isSchoolDay(d) ? 1 : 0;
     while (n < slowest) {

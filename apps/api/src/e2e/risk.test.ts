@@ -69,6 +69,11 @@ describe("the risk views in headless Chromium", () => {
     expect(csv[0]).toMatch(/^school,location_code,esc,level,/);
     expect(csv.length).toBe((await rows.count()) + 1);
 
+    // A school held back by teachers who stopped entering has no finish day to promise: the list says why.
+    const stopped = rows.filter({ hasText: /entered nothing for \d+ school days/ });
+    expect(await stopped.count()).toBeGreaterThan(0);
+    for (const text of await stopped.allTextContents()) expect(text).toContain("Not while stopped");
+
     // A critical school that is entering marks: more time is what it lacks (not one held back by teachers who
     // stopped, which a later deadline does not cure).
     const critical = rows

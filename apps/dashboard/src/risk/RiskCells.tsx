@@ -1,6 +1,6 @@
 import { Box, Tooltip, Typography } from "@mui/material";
 import type { SchoolRisk } from "../dataProvider/risk";
-import { dayLabel, workingDeadline } from "./format";
+import { dayLabel, stoppedReason, workingDeadline } from "./format";
 
 /** School days left, and to which day (marked when the school has its own extension). */
 export const DaysLeft = ({ risk }: { risk: SchoolRisk }) => (
@@ -18,6 +18,15 @@ export const DaysLeft = ({ risk }: { risk: SchoolRisk }) => (
 /** The day the school would finish at its recent pace, in red when that is after its deadline. */
 export const ProjectedFinish = ({ risk }: { risk: SchoolRisk }) => {
   if (risk.level === "COMPLETE") return <Typography variant="body2">Done</Typography>;
+  const stopped = stoppedReason(risk);
+  if (stopped)
+    return (
+      <Tooltip title={`${stopped.text}: no finish day can be projected until they enter marks again`}>
+        <Typography variant="body2" sx={{ color: "error.main", fontWeight: 600, whiteSpace: "nowrap" }}>
+          Not while stopped
+        </Typography>
+      </Tooltip>
+    );
   if (!risk.projectedFinish && risk.pacePerDay > 0) return <Typography variant="body2">—</Typography>;
   if (!risk.projectedFinish)
     return (

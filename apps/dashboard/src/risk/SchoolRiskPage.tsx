@@ -8,7 +8,7 @@ import type { SchoolRiskDetail } from "../dataProvider/risk";
 import { RiskPageHeader } from "./RiskPageHeader";
 import { useAsOfParam, withAsOf } from "./asOfParam";
 import { CompletionTable } from "./CompletionTable";
-import { count, dayLabel, instantLabel, plural, workingDeadline } from "./format";
+import { count, dayLabel, instantLabel, plural, stoppedReason, workingDeadline } from "./format";
 import { GrantExtensionForm } from "./GrantExtensionForm";
 import { LazyBurnUp } from "./LazyBurnUp";
 import { LEVEL_LABEL } from "./levels";
@@ -31,6 +31,7 @@ const Summary = ({ detail }: { detail: SchoolRiskDetail }) => {
   const r = detail.risk;
   const deadline = workingDeadline(r);
   const late = !!r.projectedFinish && r.projectedFinish > deadline;
+  const stopped = stoppedReason(r);
   return (
     <Card>
       <CardContent>
@@ -51,8 +52,8 @@ const Summary = ({ detail }: { detail: SchoolRiskDetail }) => {
             <Figure label="a day at recent pace" value={count(r.pacePerDay)} tone={r.level !== "COMPLETE" && r.pacePerDay < r.neededPerDay ? "error.main" : undefined} />
             <Figure
               label="projected finish"
-              value={r.level === "COMPLETE" ? "Done" : r.projectedFinish ? dayLabel(r.projectedFinish) : r.pacePerDay > 0 ? "—" : "No pace yet"}
-              tone={late || (!r.projectedFinish && r.pacePerDay === 0 && r.level !== "COMPLETE") ? "error.main" : r.level === "COMPLETE" ? "success.main" : undefined}
+              value={r.level === "COMPLETE" ? "Done" : r.projectedFinish ? dayLabel(r.projectedFinish) : stopped ? "Not while stopped" : r.pacePerDay > 0 ? "—" : "No pace yet"}
+              tone={late || stopped || (!r.projectedFinish && r.pacePerDay === 0 && r.level !== "COMPLETE") ? "error.main" : r.level === "COMPLETE" ? "success.main" : undefined}
               testId="projected-finish"
             />
           </Stack>

@@ -21,3 +21,7 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)}
 
 /** The deadline a school works to: its extension if it has one, else the period's. */
 export const workingDeadline = (r: { deadlineDay: string; extendedTo: string | null }) => r.extendedTo ?? r.deadlineDay;
+
+/** The STALLED reason of a school that has no projected finish because teachers have stopped entering marks, if so. */
+export const stoppedReason = <R extends { code: string }>(r: { level: string; projectedFinish: string | null; reasons: readonly R[] }) =>
+  r.level !== "COMPLETE" && !r.projectedFinish ? r.reasons.find((x) => x.code === "STALLED") : undefined;
