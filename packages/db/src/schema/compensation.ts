@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { outage } from "./operations.js";
 import { employee, esc, school } from "./organisation.js";
+import { problemReport } from "./problem-reports.js";
 import { historyColumns } from "./write-kit.js";
 
 export const compensationCategory = pgEnum("compensation_category", ["RE_ENTERING_LOST_DATA", "GRADE_ENTRY_OUTSIDE_WORKDAY", "SYSTEM_WORKAROUND", "TRAINING", "OTHER"]);
@@ -23,7 +24,7 @@ export const payPeriod = pgTable("pay_period", {
 });
 
 // Extra hours an employee claims. school_id and esc_id are the employee's when the log was made (the
-// queues filter and total by them). problem_report_id: problem reports are another feature's table.
+// queues filter and total by them). problem_report_id: the report the hours were spent on, if any.
 export const compensationLog = pgTable(
   "compensation_log",
   {
@@ -40,7 +41,7 @@ export const compensationLog = pgTable(
     countedMinutes: integer().notNull(),
     category: compensationCategory().notNull(),
     outageId: integer().references(() => outage.id),
-    problemReportId: integer(),
+    problemReportId: integer().references(() => problemReport.id),
     description: text().notNull(),
     state: compensationState().notNull().default("DRAFT"),
     version: integer().notNull().default(1),

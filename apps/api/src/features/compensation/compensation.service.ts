@@ -18,7 +18,7 @@ import {
 import { reachOf } from "@gradewatch/domain/policy";
 import { and, asc, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
-import { compensationLog, compensationLogHistory, compensationSetting, employee, esc, school } from "@gradewatch/db/schema";
+import { compensationLog, compensationLogHistory, compensationSetting, employee, esc, problemReport, school } from "@gradewatch/db/schema";
 import type { Actor } from "../../access/actor.js";
 import type { Clock } from "../../clock.js";
 import { AppError, badInput, conflict, forbidden, notFound, parseId, translateDbError } from "../../graphql/errors.js";
@@ -268,6 +268,12 @@ type LogRow = typeof compensationLog.$inferSelect;
 
 async function checkTimes(db: Db, r: RequestInfo, input: CompensationLogInput, self: LogRow | null, adjusts: LogRow | null) {
   const me = await personOf(db, r.actor.id);
+  // The report the hours were spent on, if named: one the employee can read (row security decides); the
+  // foreign key alone would answer "a referenced record does not exist" without saying which.
+  const reportId = idOrNull(input.problemReportId, "problemReportId");
+  if (reportId !== null && (await db.select({ id: problemReport.id }).from(problemReport).where(eq(problemReport.id, reportId))).length === 0) {
+    throw badInput(`Problem report #${reportId} does not exist or is not one you can see: name a report you filed or one about your school`);
+  }
   const settings = await getSettings(db);
   const exclude = [self?.id, adjusts?.id].filter((x): x is number => x !== undefined);
   const others = await db

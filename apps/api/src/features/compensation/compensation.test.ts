@@ -105,6 +105,11 @@ describe.each(testDbKinds())("compensation logs on %s", (kind) => {
     expect(future.errors![0]).toMatchObject({ extensions: { rule: "FUTURE" } });
     const outside = await as(teacher, CREATE, { input: input("2014-11-03", "18:00", "19:00"), op: nextOp() });
     expect(outside.errors![0]!.message).toBe("Only work from 2014-11-04 to 2014-12-19 is compensated; 2014-11-03 is outside that window");
+    // A log may name the problem report it was spent on, but only one that exists; nothing is filed otherwise.
+    const before = (await api.database.db.select().from(compensationLog)).length;
+    const noReport = await as(teacher, CREATE, { input: { ...input("2014-11-06", "18:00", "19:00"), problemReportId: "999999" }, op: nextOp() });
+    expect(noReport.errors![0]).toMatchObject({ message: expect.stringMatching(/^Problem report #999999 does not exist or is not one you can see/), extensions: { code: "BAD_USER_INPUT" } });
+    expect((await api.database.db.select().from(compensationLog)).length).toBe(before);
   });
 
   it("should flag a claim with no recorded activity and not flag one with marks changed in its span, showing HR counts only", async () => {
