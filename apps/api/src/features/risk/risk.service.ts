@@ -63,7 +63,8 @@ async function scopedSchools(db: Db, actor: Actor, f: { escId?: number; q?: stri
 
 // The present facts and forecasts of every school, kept while nothing they are made of changed: triggers move
 // completion_change_seq on every change to the counters, deadlines, extensions and outages (migration
-// outage_held_first_saved_triggers), and the district clock's minute is part of the key. A ranking between
+// outage_held_first_saved_triggers), and the district clock's minute is part of the key. Nothing computed
+// while a change was in flight is kept (changeStamp). A ranking between
 // two changes then costs one read of the stamp instead of the counters and a forecast per school.
 interface Present {
   key: string;
@@ -72,20 +73,33 @@ interface Present {
 }
 const presentCache = new WeakMap<object, Map<number, Present>>();
 const replayCache = new WeakMap<object, Map<string, Omit<Present, "key">>>();
-async function changeStamp(db: Db) {
-  const stamp = rowsOf<{ last_value: string; is_called: boolean }>(await db.execute(sql`select last_value, is_called from completion_change_seq`))[0];
-  return `${stamp?.last_value}:${stamp?.is_called}`;
+/** The advisory lock every change to the facts holds (shared) until it commits (migration completion_stamp_in_flight). */
+const CHANGE_LOCK = 7149110201;
+
+/**
+ * The change stamp, and whether no change is in flight: a change draws its number before it commits, so what
+ * is computed while one is in flight may miss it and must not be kept under that number. The lock is taken
+ * exclusively for an instant and let go in the same statement; it never waits.
+ */
+async function changeStamp(db: Db): Promise<{ stamp: string; quiet: boolean }> {
+  const [row] = rowsOf<{ last_value: string; is_called: boolean; quiet: boolean }>(
+    await db.execute(sql`select last_value, is_called,
+      case when pg_try_advisory_lock(${CHANGE_LOCK}::bigint) then pg_advisory_unlock(${CHANGE_LOCK}::bigint) else false end as quiet
+      from completion_change_seq`),
+  );
+  return { stamp: `${row?.last_value}:${row?.is_called}`, quiet: row?.quiet === true };
 }
 
 async function presentFacts(db: Db, cacheOwner: object, periodId: number, now: Date): Promise<Present> {
-  const key = `${await changeStamp(db)}:${Math.floor(now.getTime() / 60_000)}`;
+  const { stamp, quiet } = await changeStamp(db);
+  const key = `${stamp}:${Math.floor(now.getTime() / 60_000)}`;
   let cache = presentCache.get(cacheOwner);
   if (!cache) presentCache.set(cacheOwner, (cache = new Map<number, Present>()));
   const kept = cache.get(periodId);
   if (kept?.key === key) return kept;
   const facts = await factsFromCounters(db, { periodId, now });
   const present = { key, facts, forecasts: new Map([...facts].map(([id, f]) => [id, forecastRisk(f.facts)])) };
-  cache.set(periodId, present);
+  if (quiet) cache.set(periodId, present);
   return present;
 }
 
@@ -93,7 +107,8 @@ async function factsAt(db: Db, cacheOwner: object, periodId: number, at: Date, r
   if (replay) {
     // A replay of the same instant for the same schools while nothing changed (a dashboard polling its "as of"
     // view) answers from memory; any change anywhere computes it again.
-    const key = `${await changeStamp(db)}:${periodId}:${at.getTime()}:${schoolIds?.join(",") ?? "all"}`;
+    const { stamp, quiet } = await changeStamp(db);
+    const key = `${stamp}:${periodId}:${at.getTime()}:${schoolIds?.join(",") ?? "all"}`;
     let cache = replayCache.get(cacheOwner);
     if (!cache) replayCache.set(cacheOwner, (cache = new Map<string, Omit<Present, "key">>()));
     const kept = cache.get(key);
@@ -101,7 +116,7 @@ async function factsAt(db: Db, cacheOwner: object, periodId: number, at: Date, r
     const facts = await factsAsOf(db, { periodId, at, schoolIds });
     const replayed = { facts, forecasts: new Map([...facts].map(([id, f]) => [id, forecastRisk(f.facts)])) };
     if (cache.size >= 16) cache.delete(cache.keys().next().value!);
-    cache.set(key, replayed);
+    if (quiet) cache.set(key, replayed);
     return replayed;
   }
   return presentFacts(db, cacheOwner, periodId, at);

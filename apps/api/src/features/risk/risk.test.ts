@@ -118,4 +118,37 @@ describe.each(testDbKinds())("risk on the demo district (%s)", (kind: TestDbKind
     });
     expect(banner.data!.reportingPeriod).toEqual({ deadlineAt: "2014-11-15T07:59:59.999Z", effectiveDeadlineAt: "2014-11-22T07:59:59.999Z" });
   });
+
+  // Two connections at once: a change held open in one while the API reads in another (PGlite has one).
+  it.runIf(kind === "postgres")("should not keep a ranking read while a change was under way: once the change commits, the next ranking counts it", async () => {
+    const db = api.database.db;
+    const [gap] = (
+      (await db.execute(sql`select e.school_id, e.section_id, e.student_id, g.id as item, s.teacher_id
+        from enrollment e join section s on s.id = e.section_id and s.level = 'ELEMENTARY' join grading_item g on g.period_id = ${periodId}
+        where e.ended_at is null and not exists (select 1 from mark m where m.period_id = ${periodId} and m.section_id = e.section_id and m.student_id = e.student_id and m.grading_item_id = g.id)
+        order by e.school_id, e.section_id, e.student_id, g.id limit 1`)) as unknown as { rows: { school_id: number; section_id: number; student_id: number; item: number; teacher_id: number }[] }
+    ).rows;
+    const enteredAt = async () => {
+      const res = await api.gql(RANKING, { perPage: 500 });
+      expect(res.errors).toBeUndefined();
+      return (res.data!.schoolRisks.items as { schoolId: string; entered: number }[]).find((i) => i.schoolId === String(gap!.school_id))!.entered;
+    };
+    const before = await enteredAt();
+    let inserted!: () => void;
+    let commit!: () => void;
+    const ready = new Promise<void>((resolve) => (inserted = resolve));
+    const go = new Promise<void>((resolve) => (commit = resolve));
+    const writer = db.transaction(async (tx) => {
+      await tx.execute(sql`insert into mark (school_id, period_id, section_id, student_id, grading_item_id, value, entered_by_id, entered_at, updated_at)
+        values (${gap!.school_id}, ${periodId}, ${gap!.section_id}, ${gap!.student_id}, ${gap!.item}, '3', ${gap!.teacher_id}, ${DEMO_NOW.toISOString()}::timestamptz, ${DEMO_NOW.toISOString()}::timestamptz)`);
+      inserted();
+      await go;
+    });
+    await ready;
+    // The change has drawn its stamp but not committed: the ranking cannot see it yet.
+    expect(await enteredAt()).toBe(before);
+    commit();
+    await writer;
+    expect(await enteredAt()).toBe(before + 1);
+  });
 });
