@@ -28,6 +28,7 @@ import { type Context, createContext } from "./graphql/context.js";
 import { AppError, parseId } from "./graphql/errors.js";
 import { sectionMarksCsv } from "./features/marks/mark-export.service.js";
 import { compensationRoutes } from "./features/compensation/compensation.routes.js";
+import { riskEvents } from "./features/risk/risk.events.js";
 import { formatError, productionFormatError } from "./graphql/format-error.js";
 import { requestGuards } from "./graphql/request-guards.js";
 import { getSchema } from "./graphql/schema.js";
@@ -47,6 +48,8 @@ export interface ServerDeps {
   production?: boolean;
   /** Row-level security on (the default); off only to measure its cost. */
   rls?: boolean;
+  /** How often the risk views' change stream looks at the stamp, and its heartbeat (tests shorten them). */
+  riskEvents?: { intervalMs?: number; heartbeatMs?: number; maxAgeMs?: number };
 }
 
 /** Thrown out of a request's transaction to roll it back; the answer is sent all the same. */
@@ -248,6 +251,9 @@ export async function createServer(deps: ServerDeps) {
   });
 
   app.use(compensationRoutes({ db: deps.db, rls, actorOf: (req) => authenticate(deps.db, deps.clock, deps.auth, tokenOf(req)) }));
+  // Open risk views hear of changes here and ask again at once (they poll every 30 s besides).
+  const events = riskEvents({ db: deps.db, actorOf: (req) => authenticate(deps.db, deps.clock, deps.auth, tokenOf(req)), ...deps.riskEvents });
+  app.use(events.router);
 
   app.use("/graphql", express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
     const requestId = requestIdOf(req, res);
@@ -294,7 +300,7 @@ export async function createServer(deps: ServerDeps) {
   if (fs.existsSync(path.join(dashboardDir, "index.html"))) {
     app.use(express.static(dashboardDir, { index: false, maxAge: "1h" }));
     // Client-side routes all load the single page.
-    app.get(/^\/(?!graphql|healthz|auth\/|exports\/).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|auth\/|exports\/|events\/).*/, (_req, res) => {
       res.set("Cache-Control", "no-cache").sendFile(path.join(dashboardDir, "index.html"));
     });
   } else {
@@ -321,6 +327,7 @@ export async function createServer(deps: ServerDeps) {
       });
     },
     async stop() {
+      events.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

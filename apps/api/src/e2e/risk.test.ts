@@ -14,19 +14,22 @@ describe("the risk views in headless Chromium", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradewatch-e2e-risk-"));
   let api: RunningApi;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let adminToken: string;
+  let elementaryPeriodId: string;
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true });
     api = await startApiProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
     // The morning before the November 5 announcement: elementary marks due Friday, November 7, three school
     // days away, so the schools that are far behind read critical whatever the seed's exact histories.
-    const token = await apiSignIn(api.url, "admin@demo.gradewatch.test");
+    const token = (adminToken = await apiSignIn(api.url, "admin@demo.gradewatch.test"));
     const { reportingPeriods } = await apiGql<{ reportingPeriods: { items: { id: string; name: string; originalDeadline: string }[] } }>(
       api.url,
       token,
       `{ reportingPeriods { items { id name originalDeadline } } }`,
     );
     const period = reportingPeriods.items.find((p) => p.name === "Elementary Reporting Period 1")!;
+    elementaryPeriodId = period.id;
     await apiGql(api.url, token, `mutation($id: ID!, $input: ReportingPeriodUpdateInput!) { updateReportingPeriod(id: $id, input: $input) { id } }`, {
       id: period.id,
       input: { currentDeadline: period.originalDeadline, deadlineChangeReason: "Risk test: the deadline as it stood before the November 5 announcement" },
@@ -151,6 +154,23 @@ describe("the risk views in headless Chromium", () => {
     await pageOf.getByRole("heading", { name: school }).waitFor({ timeout: 15_000 });
     // A principal reads the risk but does not grant extensions.
     expect(await page.getByRole("button", { name: "Grant extension" }).count()).toBe(0);
+
+    // The page hears of changes as they are saved: an extension granted elsewhere shows within seconds,
+    // long before the next 30 s poll.
+    await page.getByTestId("as-of-status").getByText(/updates as changes are saved/).waitFor({ timeout: 15_000 });
+    const { schoolRisks } = await apiGql<{ schoolRisks: { items: { schoolId: string; school: { name: string } }[] } }>(
+      api.url,
+      adminToken,
+      `query($q: String) { schoolRisks(filter: { q: $q }, perPage: 10) { items { schoolId school { name } } } }`,
+      { q: school },
+    );
+    const schoolId = schoolRisks.items.find((r) => r.school.name === school)!.schoolId;
+    const asked = Date.now();
+    await apiGql(api.url, adminToken, `mutation($input: GrantDeadlineExtensionInput!) { grantDeadlineExtension(input: $input) { id } }`, {
+      input: { periodId: elementaryPeriodId, schoolId, extendedTo: "2014-12-12", reason: "Granted while the principal looked", operationId: "e2e-live-extension" },
+    });
+    await pageOf.getByTestId("extensions").getByText("Granted while the principal looked").waitFor({ timeout: 15_000 });
+    expect(Date.now() - asked).toBeLessThan(20_000);
     await page.close();
   });
 });

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { type Clock, fixedClock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import { hashPassword } from "../features/auth/password.js";
-import { createServer } from "../server.js";
+import { createServer, type ServerDeps } from "../server.js";
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -35,7 +35,7 @@ export const DEMO_NOW = new Date("2014-11-05T16:00:00Z");
 /** A real HTTP API on a fresh database; `queries` records every SQL statement sent. */
 export async function startTestApi(
   kind: TestDbKind,
-  options: { clock?: Clock; production?: boolean; dashboardDir?: string; rls?: boolean; logger?: Logger } = {},
+  options: { clock?: Clock; production?: boolean; dashboardDir?: string; rls?: boolean; logger?: Logger; riskEvents?: ServerDeps["riskEvents"] } = {},
 ): Promise<TestApi> {
   const queries: string[] = [];
   const database = await createTestDb(kind, { logQuery: (q) => queries.push(q) });
@@ -48,6 +48,7 @@ export async function startTestApi(
     logger: options.logger,
     production: options.production,
     dashboardDir: options.dashboardDir ?? "/nonexistent",
+    riskEvents: options.riskEvents,
   });
   // Tests block this process's event loop for seconds (an in-process PGlite seeding a district); the server's
   // 5 s keep-alive timer and the client's 4 s one then fire late together, and a request sent on a socket the

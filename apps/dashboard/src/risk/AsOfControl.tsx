@@ -5,13 +5,16 @@ import { useEffect, useState } from "react";
 import { toInstant, toWallClock } from "../common/LaDateTimeInput";
 import { useDistrictNow } from "../common/useDistrictNow";
 import { instantLabel } from "./format";
+import { useRiskStreamConnected } from "./riskChanges";
 
 /**
- * "As of": the present on the district clock (live, refreshed every 30 s) or a past instant typed on
+ * "As of": the present on the district clock (live: asked again whenever the server announces a change, and
+ * every 30 s) or a past instant typed on
  * Los Angeles clocks, whose answer is a replay from mark times, enrollments, deadlines and extensions.
  */
 export function AsOfControl({ value, onChange }: { value: string | null; onChange: (value: string | null) => void }) {
   const now = useDistrictNow();
+  const streaming = useRiskStreamConnected();
   // What is being typed, for the value it started from: a new value from outside replaces it.
   const [typing, setTyping] = useState<{ from: string | null; text: string } | null>(null);
   const draft = typing && typing.from === value ? typing.text : value ? toWallClock(value) : "";
@@ -54,7 +57,7 @@ export function AsOfControl({ value, onChange }: { value: string | null; onChang
           </>
         ) : (
           <>
-            Live{now ? ` · district clock ${instantLabel(now)}` : ""} · refreshes every 30 s
+            Live{now ? ` · district clock ${instantLabel(now)}` : ""} · {streaming ? "updates as changes are saved" : "refreshes every 30 s"}
           </>
         )}
       </Typography>

@@ -1,7 +1,7 @@
 import ListIcon from "@mui/icons-material/FormatListBulleted";
 import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Grid, Stack, Typography } from "@mui/material";
 import { localDate } from "@gradewatch/domain";
-import { Title, useDataProvider, useGetList, useGetOne } from "react-admin";
+import { Title, useDataProvider, useGetList, useGetOne, useRefresh } from "react-admin";
 import { Link, useParams } from "react-router-dom";
 import type { GradewatchDataProvider } from "../dataProvider";
 import type { SchoolRisk } from "../dataProvider/risk";
@@ -14,10 +14,13 @@ import { LevelCounts, riskListPath } from "./LevelCounts";
 import { DaysLeft, TopReasons } from "./RiskCells";
 import { RiskChip } from "./RiskChip";
 import { RiskProgress } from "./RiskProgress";
+import { useRiskChanges } from "./riskChanges";
 import { usePolled } from "./usePolled";
 
 /** The ESC's worst schools, the first a director calls. */
 const WorstSchools = ({ escId, asOf }: { escId: string; asOf: string | null }) => {
+  const refresh = useRefresh();
+  useRiskChanges(!asOf, refresh);
   const { data = [], isPending } = useGetList<SchoolRisk>(
     "schoolRisks",
     { filter: { escId, level: ["CRITICAL", "AT_RISK"], ...(asOf ? { asOf } : {}) }, sort: { field: "risk", order: "DESC" }, pagination: { page: 1, perPage: 5 } },

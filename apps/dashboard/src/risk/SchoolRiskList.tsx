@@ -17,6 +17,7 @@ import {
   useGetList,
   useListContext,
   useNotify,
+  useRefresh,
 } from "react-admin";
 import { Link } from "react-router-dom";
 import type { SchoolRisk } from "../dataProvider/risk";
@@ -27,6 +28,7 @@ import { RiskChip } from "./RiskChip";
 import { levelChoices, type RiskLevel } from "./levels";
 import { RiskProgress } from "./RiskProgress";
 import { REFRESH_MS } from "./usePolled";
+import { useRiskChanges } from "./riskChanges";
 import { withAsOf } from "./asOfParam";
 
 const AT_RISK: RiskLevel[] = ["CRITICAL", "AT_RISK"];
@@ -205,6 +207,13 @@ const RiskGrid = () => {
   );
 };
 
+/** A live list asks again as soon as the server announces changed facts (it polls every 30 s besides). */
+const LiveRefresh = () => {
+  const refresh = useRefresh();
+  useRiskChanges(!useRiskFilter()[0].asOf, refresh);
+  return null;
+};
+
 export const SchoolRiskList = () => (
   <List
     title="Schools at risk"
@@ -218,6 +227,7 @@ export const SchoolRiskList = () => (
     storeKey={false}
   >
     <ListAsOf />
+    <LiveRefresh />
     <RiskGrid />
   </List>
 );

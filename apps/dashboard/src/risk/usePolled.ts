@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useRiskChanges } from "./riskChanges";
 
 /** How often a live risk view asks again while it is open. */
 export const REFRESH_MS = 30_000;
@@ -10,7 +11,8 @@ export interface Polled<T> {
 }
 
 /**
- * Loads `load()` now and again every 30 s while `live` (the present, which moves); a past instant's
+ * Loads `load()` now and again every 30 s while `live` (the present, which moves), and whenever the server
+ * announces changed facts (riskChanges); a past instant's
  * answer does not change, so it loads once. The previous answer stays on screen while the next one loads.
  */
 export function usePolled<T>(load: () => Promise<T>, key: string, live: boolean): Polled<T> {
@@ -36,6 +38,8 @@ export function usePolled<T>(load: () => Promise<T>, key: string, live: boolean)
     return () => clearInterval(timer);
   }, [live, key]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  // And at once when the server says the facts changed.
+  useRiskChanges(live, reload);
   // An answer to another question (another school, another instant) is not shown as this one's.
   const current = state.key === key;
   return { data: current ? state.data : undefined, error: current ? state.error : undefined, reload };

@@ -9,6 +9,7 @@ import { badInput, notFound, parseId } from "../../graphql/errors.js";
 import { likePattern, MAX_PER_PAGE, SortOrder } from "../../graphql/pagination.js";
 import { deadlinesAsOf, factsAsOf, type SchoolRiskFacts } from "./risk-facts.as-of.js";
 import { factsFromCounters } from "./risk-facts.counters.js";
+import { changeStamp } from "./risk-stamp.js";
 import type { SchoolRiskListArgs } from "./risk.args.js";
 import { type BurnUpPoint, type CompletionRow, type EscRiskOverview, RiskLevel, type SchoolRisk, type SchoolRiskDetail } from "./risk.type.js";
 
@@ -73,23 +74,6 @@ interface Present {
 }
 const presentCache = new WeakMap<object, Map<number, Present>>();
 const replayCache = new WeakMap<object, Map<string, Omit<Present, "key">>>();
-/** The advisory lock every change to the facts holds (shared) until it commits (migration completion_stamp_in_flight). */
-const CHANGE_LOCK = 7149110201;
-
-/**
- * The change stamp, and whether no change is in flight: a change draws its number before it commits, so what
- * is computed while one is in flight may miss it and must not be kept under that number. The lock is taken
- * exclusively for an instant and let go in the same statement; it never waits.
- */
-async function changeStamp(db: Db): Promise<{ stamp: string; quiet: boolean }> {
-  const [row] = rowsOf<{ last_value: string; is_called: boolean; quiet: boolean }>(
-    await db.execute(sql`select last_value, is_called,
-      case when pg_try_advisory_lock(${CHANGE_LOCK}::bigint) then pg_advisory_unlock(${CHANGE_LOCK}::bigint) else false end as quiet
-      from completion_change_seq`),
-  );
-  return { stamp: `${row?.last_value}:${row?.is_called}`, quiet: row?.quiet === true };
-}
-
 async function presentFacts(db: Db, cacheOwner: object, periodId: number, now: Date): Promise<Present> {
   const { stamp, quiet } = await changeStamp(db);
   const key = `${stamp}:${Math.floor(now.getTime() / 60_000)}`;

@@ -1,0 +1,63 @@
+import { useEffect, useRef, useSyncExternalStore } from "react";
+
+// One stream of server-sent events (`GET /events/risk`, the session cookie rides along) for every open
+// live risk view: the server says "change" when the facts moved, and each view asks again at once. The
+// views poll every 30 s besides, so a stream that cannot open (signed out, an older server) costs nothing.
+type Listener = () => void;
+const listeners = new Set<Listener>();
+const stateListeners = new Set<Listener>();
+let source: EventSource | undefined;
+let connected = false;
+
+function setConnected(value: boolean) {
+  if (connected === value) return;
+  connected = value;
+  for (const l of [...stateListeners]) l();
+}
+
+function open() {
+  if (source || typeof EventSource === "undefined") return;
+  const s = new EventSource("/events/risk");
+  source = s;
+  s.onopen = () => setConnected(true);
+  // The browser reconnects by itself after a dropped stream; a refused one (401, 404) stays closed.
+  s.onerror = () => setConnected(s.readyState === EventSource.OPEN);
+  s.addEventListener("change", () => {
+    for (const l of [...listeners]) l();
+  });
+}
+
+function close() {
+  source?.close();
+  source = undefined;
+  setConnected(false);
+}
+
+/** Calls `onChange` whenever the server announces changed risk facts, while `live` (the present, not a replay). */
+export function useRiskChanges(live: boolean, onChange: () => void) {
+  const ref = useRef(onChange);
+  useEffect(() => {
+    ref.current = onChange;
+  });
+  useEffect(() => {
+    if (!live) return;
+    const listener = () => ref.current();
+    listeners.add(listener);
+    open();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) close();
+    };
+  }, [live]);
+}
+
+/** Whether the change stream is open: the status line says "updates as changes are saved" then. */
+export function useRiskStreamConnected(): boolean {
+  return useSyncExternalStore(
+    (l) => {
+      stateListeners.add(l);
+      return () => stateListeners.delete(l);
+    },
+    () => connected,
+  );
+}
