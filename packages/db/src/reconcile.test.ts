@@ -19,6 +19,28 @@ describe.each(testDbKinds())("reconcile on %s", (kind) => {
     expect(result.before.map((d) => d.table)).toContain("completion_school");
   });
 
+  it("should count nothing of a truncated table: a TRUNCATE rebuilds the counters in its transaction", async () => {
+    const db = database.db;
+    class Rollback extends Error {}
+    const [before] = ((await db.execute(sql`select sum(entered)::int as n from completion_school`)) as unknown as { rows: { n: number }[] }).rows;
+    expect(before!.n).toBeGreaterThan(0);
+    await db
+      .transaction(async (tx) => {
+        // History refuses TRUNCATE except in a transaction that declares a whole-database reset.
+        await tx.execute(sql`select set_config('gradewatch.history_reset', 'on', true)`);
+        await tx.execute(sql`truncate mark_history, mark`);
+        const counted = ((await tx.execute(sql`select coalesce(sum(entered), 0)::int as n, count(*)::int as schools from completion_school`)) as unknown as { rows: { n: number; schools: number }[] }).rows[0]!;
+        expect(counted.n).toBe(0);
+        expect(counted.schools).toBeGreaterThan(0); // the sections and their expected marks are still there
+        expect(((await tx.execute(sql`select count(*)::int as n from completion_section_day`)) as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+        expect((await counterDifferences(tx as unknown as typeof db)).every((d) => d.missing === 0 && d.extra === 0)).toBe(true);
+        throw new Rollback();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof Rollback)) throw err;
+      });
+  });
+
   it("should report tampered counters per table, repair them only when asked, and then equal the recount", async () => {
     const db = database.db;
     const [{ school_id }] = ((await db.execute(sql`select school_id from completion_school order by school_id limit 1`)) as unknown as { rows: { school_id: number }[] }).rows as [{ school_id: number }];

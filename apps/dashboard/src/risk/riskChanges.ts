@@ -16,12 +16,16 @@ function setConnected(value: boolean) {
 }
 
 function open() {
-  if (source || typeof EventSource === "undefined") return;
+  if (source || typeof EventSource === "undefined" || document.visibilityState === "hidden") return;
   const s = new EventSource("/events/risk");
   source = s;
   s.onopen = () => setConnected(true);
-  // The browser reconnects by itself after a dropped stream; a refused one (401, 404) stays closed.
-  s.onerror = () => setConnected(s.readyState === EventSource.OPEN);
+  // The browser reconnects by itself after a dropped stream; a refused one (401, 404) stays closed until a
+  // view opens, or the tab comes back, again (signed in anew by then, say).
+  s.onerror = () => {
+    if (s.readyState === EventSource.CLOSED && source === s) source = undefined;
+    setConnected(s.readyState === EventSource.OPEN);
+  };
   s.addEventListener("change", () => {
     for (const l of [...listeners]) l();
   });
@@ -31,6 +35,19 @@ function close() {
   source?.close();
   source = undefined;
   setConnected(false);
+}
+
+// A browser allows six connections to one server: a tab in the background gives its stream up, and on
+// coming back opens it again and asks at once (it may have missed a change meanwhile).
+if (typeof document !== "undefined") {
+  document.addEventListener("visibilitychange", () => {
+    if (listeners.size === 0) return;
+    if (document.visibilityState === "hidden") close();
+    else if (!source) {
+      open();
+      for (const l of [...listeners]) l();
+    }
+  });
 }
 
 /** Calls `onChange` whenever the server announces changed risk facts, while `live` (the present, not a replay). */
