@@ -19,7 +19,13 @@ function open() {
   if (source || typeof EventSource === "undefined" || document.visibilityState === "hidden") return;
   const s = new EventSource("/events/risk");
   source = s;
-  s.onopen = () => setConnected(true);
+  let opened = false;
+  s.onopen = () => {
+    setConnected(true);
+    // Opened again after a dropped stream (an API restart, say): a change may have gone by meanwhile.
+    if (opened) for (const l of [...listeners]) l();
+    opened = true;
+  };
   // The browser reconnects by itself after a dropped stream; a refused one (401, 404) stays closed until a
   // view opens, or the tab comes back, again (signed in anew by then, say).
   s.onerror = () => {
