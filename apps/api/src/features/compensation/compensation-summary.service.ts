@@ -3,7 +3,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@gradewatch/db";
 import { compensationLog, employee, esc, school } from "@gradewatch/db/schema";
 import type { Actor } from "../../access/actor.js";
-import { compensationScope, getSettings } from "./compensation.service.js";
+import { compensationScope } from "./compensation-read.service.js";
+import { getSettings } from "./compensation.service.js";
 import type { CompensationGroup } from "./compensation.type.js";
 
 

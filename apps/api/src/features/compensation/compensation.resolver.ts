@@ -9,7 +9,8 @@ import { CompensationLogListArgs, CompensationLogPage, PayPeriodPage } from "./c
 import { closePayPeriod, listPayPeriods } from "./compensation-export.service.js";
 import { compensationSummary } from "./compensation-summary.service.js";
 import { CompensationDecisionInput, CompensationLogInput, CompensationSettingsInput } from "./compensation.input.js";
-import { createLog, decide, type Evidence, evidenceFor, getLog, getSettings, historyOf, listLogs, type RequestInfo, settingsView, submitLog, updateLog, updateSettings } from "./compensation.service.js";
+import { type Evidence, evidenceFor, getLog, historyOf, listLogs } from "./compensation-read.service.js";
+import { createLog, decide, getSettings, type RequestInfo, settingsView, submitLog, updateLog, updateSettings } from "./compensation.service.js";
 import {
   CompensationDecision,
   CompensationEvidence,
