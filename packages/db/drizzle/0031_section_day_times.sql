@@ -3,7 +3,8 @@ ALTER TABLE "completion_section_day" ADD COLUMN "last_entered_at" timestamp with
 -- Each (section, day) counter keeps the day's first and last counted mark (issue 9): an "as of" replay then reads
 -- every whole day before its instant from the counters and scans only the marks of its own day, instead of
 -- every mark entered by the instant (2 million late in the lausd window). The recount, the refresh, the insert
--- trigger, the rebuild and the reconciliation follow; the new columns are filled by a rebuild.
+-- trigger, the rebuild (its counting now in gw_completion_fill, which migration 0035's TRUNCATE trigger calls too) and the
+-- reconciliation follow; the new columns are filled by a rebuild.
 CREATE OR REPLACE VIEW completion_section_day_recount AS
 SELECT m.period_id, m.section_id, (m.entered_at AT TIME ZONE 'America/Los_Angeles')::date AS day, count(*)::integer AS entered,
        min(m.entered_at) AS first_entered_at, max(m.entered_at) AS last_entered_at
@@ -106,10 +107,9 @@ BEGIN
   RETURN NULL;
 END
 $$;--> statement-breakpoint
-CREATE OR REPLACE FUNCTION gw_rebuild_completion() RETURNS void
+CREATE FUNCTION gw_completion_fill() RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  TRUNCATE completion_section, completion_section_day, completion_school, completion_school_day, completion_teacher, outage_held_mark, completion_outage;
   INSERT INTO completion_section (period_id, section_id, school_id, teacher_id, enrolled, expected, entered, first_entered_at, last_entered_at)
     SELECT period_id, section_id, school_id, teacher_id, enrolled, expected, entered, first_entered_at, last_entered_at FROM completion_section_recount;
   INSERT INTO completion_section_day (period_id, section_id, day, entered, first_entered_at, last_entered_at)
@@ -125,6 +125,14 @@ BEGIN
   INSERT INTO outage_held_mark (outage_id, mark_id, period_id, school_id, first_changed_at)
     SELECT outage_id, mark_id, period_id, school_id, first_changed_at FROM outage_held_mark_recount;
   INSERT INTO completion_outage (period_id, school_id, outage_id, marks) SELECT period_id, school_id, outage_id, marks FROM completion_outage_recount;
+END
+$$;--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION gw_completion_fill() FROM PUBLIC;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION gw_rebuild_completion() RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  TRUNCATE completion_section, completion_section_day, completion_school, completion_school_day, completion_teacher, outage_held_mark, completion_outage;
+  PERFORM gw_completion_fill();
   -- Fresh statistics: the rebuilt tables' sizes changed by orders of magnitude.
   ANALYZE completion_section, completion_section_day, completion_school, completion_school_day, completion_teacher, outage_held_mark, completion_outage;
 END
